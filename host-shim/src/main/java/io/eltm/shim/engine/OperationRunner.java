@@ -78,7 +78,8 @@ public final class OperationRunner {
         }
         List<String> undoFailures = rollBack(ctx);
         if (undoFailures.isEmpty()) {
-            state.finish(Result.RolledBack, why + "; rolled back: " + state.from().version() + " runs again",
+            state.finish(Result.RolledBack, why + "; rolled back: "
+                    + (state.from() == null ? "the previous release" : state.from().version()) + " runs again",
                     ctx.clock().instant());
         } else {
             state.finish(Result.Failed, why + "; rollback incomplete: " + String.join("; ", undoFailures)
