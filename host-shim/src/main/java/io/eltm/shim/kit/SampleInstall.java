@@ -1,0 +1,193 @@
+package io.eltm.shim.kit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A working ELTM install in a sandbox directory, made from a release tarball the way a first install
+ * does, with real services: PostgreSQL from {@link PostgresBinaries} and the meta-service stand-in,
+ * both started by the install's own {@code mstart-all}.
+ *
+ * <pre>
+ * sandbox/
+ *   home/.env_integrator, home/.env_integrator.paths   (mode 0600)
+ *   iserver/                                            ISERVER_HOME
+ * </pre>
+ *
+ * <p>Always close it (try-with-resources, {@code @AfterAll}): {@link #close()} stops the services,
+ * kills whatever of them survived, and deletes the sandbox. A JVM shutdown hook kills leftover
+ * services if the JVM exits before that.
+ */
+public final class SampleInstall implements AutoCloseable {
+
+    private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path sandbox;
+    private final SandboxLayout layout;
+    private final ServiceScripts scripts;
+    private final HealthProbe probe;
+    private final SandboxProcesses processes;
+    private final SampleDatabase database;
+
+    private SampleInstall(Path sandbox, SandboxLayout layout) {
+        this.sandbox = sandbox;
+        this.layout = layout;
+        this.scripts = new ServiceScripts(layout.home(), layout.envFile(), layout.installDir());
+        this.probe = new HealthProbe(layout.healthUrl(), layout.installDir().resolve("server/keystore.jks"));
+        this.processes = new SandboxProcesses(layout.installDir());
+        this.database = new SampleDatabase(layout.installDir(), layout.pgUser(), layout.pgPort());
+    }
+
+    /** First install of {@code releaseTarball} into {@code sandbox} (created if missing), services started. */
+    public static SampleInstall create(Path sandbox, Path releaseTarball) {
+        return create(sandbox, releaseTarball, PostgresBinaries.inUserCache().binDir());
+    }
+
+    /** As {@link #create(Path, Path)}, with PostgreSQL binaries from {@code pgBin}. */
+    public static SampleInstall create(Path sandbox, Path releaseTarball, Path pgBin) {
+        Path absolute = sandbox.toAbsolutePath().normalize();
+        SampleInstall install = new SampleInstall(absolute, SandboxLayout.allocate(absolute, pgBin));
+        install.processes.killOnJvmExit();
+        try {
+            install.firstInstall(releaseTarball, pgBin);
+            return install;
+        } catch (RuntimeException e) {
+            install.close();
+            throw e;
+        }
+    }
+
+    private void firstInstall(Path releaseTarball, Path pgBin) {
+        try {
+            Files.createDirectories(layout.home());
+            KitTarballs.extractAll(releaseTarball, layout.installDir());
+            layout.writeEnvFiles();
+            database.initCluster(pgBin);
+            SelfSignedKeystore.generate(layout.installDir().resolve("server/keystore.jks"));
+            for (Map.Entry<String, String> file : PreservedFiles.CONTENT.entrySet()) {
+                Path target = layout.installDir().resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("first install of " + releaseTarball + " into " + sandbox + " failed: "
+                    + e.getMessage(), e);
+        }
+        scripts.runOrThrow("mstart-pgsql");
+        database.createAndSeed();
+        start();
+    }
+
+    /** {@code mstart-all}, then waits until the meta-service answers (200 or not) on the health URL. */
+    public void start() {
+        scripts.runOrThrow("mstart-all");
+        awaitServing();
+    }
+
+    /** {@code mstop-all}. */
+    public void stop() {
+        scripts.runOrThrow("mstop-all");
+    }
+
+    /** Runs one of {@code server/webserver/admin/*} with the sourced environment; failures are in the result. */
+    public ScriptResult runScript(String name) {
+        return scripts.run(name);
+    }
+
+    /** {@code show-mprocess}: exit 0 when all services run. */
+    public ScriptResult showMprocess() {
+        return scripts.run("show-mprocess");
+    }
+
+    /** GET of the health URL, trusting the install's self-signed certificate. */
+    public HealthResponse healthResponse() {
+        return probe.get();
+    }
+
+    public ServicePids servicePids() {
+        return processes.servicePids();
+    }
+
+    public Path sandbox() {
+        return sandbox;
+    }
+
+    /** {@code ISERVER_HOME}. */
+    public Path installDir() {
+        return layout.installDir();
+    }
+
+    /** {@code ~/.env_integrator} of the sandbox user ({@code sandbox/home}). */
+    public Path envFile() {
+        return layout.envFile();
+    }
+
+    /** The sandbox user's home, holding the env files: use it as {@code HOME} when running the shim. */
+    public Path homeDir() {
+        return layout.home();
+    }
+
+    public URI healthUrl() {
+        return layout.healthUrl();
+    }
+
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    /** The audit DB user ({@code PGUSER}: the user running this JVM; trust auth, no password). */
+    public String dbUser() {
+        return layout.pgUser();
+    }
+
+    /**
+     * Stops the services with {@code mstop-all}, kills any of the sandbox's processes still alive
+     * (the scripts may be broken by the test that used this install), and deletes the sandbox.
+     */
+    @Override
+    public void close() {
+        if (Files.isExecutable(layout.installDir().resolve("server/webserver/admin/mstop-all"))) {
+            // best effort: whatever it leaves running is killed just below, which is what close() promises
+            scripts.run("mstop-all");
+        }
+        processes.killAll();
+        processes.cancelKillOnJvmExit();
+        try {
+            FileTrees.deleteRecursively(sandbox);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the sample install at " + sandbox + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void awaitServing() {
+        long deadline = System.nanoTime() + SERVING_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                probe.get();
+                return;
+            } catch (UncheckedIOException notYet) {
+                if (processes.servicePids().metaService().isEmpty() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the meta-service of " + layout.installDir() + " did not answer "
+                            + layout.healthUrl() + " within " + SERVING_TIMEOUT.toSeconds() + " s (see data/log/"
+                            + "meta-service.log): " + notYet.getMessage(), notYet);
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50); // a poll interval: the stand-in starts in well under a second
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the meta-service", e);
+        }
+    }
+}

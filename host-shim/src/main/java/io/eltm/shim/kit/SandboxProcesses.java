@@ -1,0 +1,84 @@
+package io.eltm.shim.kit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The service processes of one sandbox: found by their pid files, and, for cleanup, by their command
+ * line naming the sandbox's install dir (the postmaster's {@code -D}, the meta-service's jar path), so
+ * nothing survives even when the pid files are gone or the scripts are broken.
+ */
+final class SandboxProcesses {
+
+    private final Path installDir;
+    private final Thread killer;
+
+    SandboxProcesses(Path installDir) {
+        this.installDir = installDir;
+        this.killer = new Thread(this::killAll, "sample-install-cleanup");
+    }
+
+    ServicePids servicePids() {
+        return new ServicePids(
+                alive(firstLine(installDir.resolve("server/pgsql/data/postmaster.pid"))),
+                alive(firstLine(installDir.resolve("transient/meta-service.pid"))));
+    }
+
+    /** Kills (SIGKILL) every process of this user whose command line names the install dir, and its children. */
+    void killAll() {
+        String marker = installDir + "/";
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .toList();
+        for (ProcessHandle process : leftovers) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        for (ProcessHandle process : leftovers) {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("process " + process.pid() + " of the sample install at " + installDir
+                        + " survived SIGKILL for 10 s", e);
+            }
+        }
+    }
+
+    void killOnJvmExit() {
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    void cancelKillOnJvmExit() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // close() runs inside JVM shutdown: the hook is running or has run, nothing to cancel
+        }
+    }
+
+    private static OptionalLong alive(OptionalLong pid) {
+        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+            return pid;
+        }
+        return OptionalLong.empty();
+    }
+
+    private static OptionalLong firstLine(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() || lines.get(0).isBlank()
+                    ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException missingOrPartial) {
+            return OptionalLong.empty(); // no such service running (or its pid file is being written)
+        }
+    }
+}

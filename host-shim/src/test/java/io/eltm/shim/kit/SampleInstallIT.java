@@ -1,0 +1,123 @@
+package io.eltm.shim.kit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One sample install of release A, shared by the class: services, health, schema, seeded data. */
+class SampleInstallIT {
+
+    @TempDir
+    static Path sandbox;
+    static SampleInstall install;
+
+    @BeforeAll
+    static void installReleaseA() {
+        install = SampleInstall.create(sandbox.resolve("a"), ReleaseKit.inUserCache().build(SampleReleases.a()));
+    }
+
+    @AfterAll
+    static void removeInstall() {
+        if (install != null) {
+            install.close();
+        }
+    }
+
+    @Test
+    void showMprocessReportsPostgresAndMetaServiceRunning() {
+        ScriptResult result = install.showMprocess();
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("postgresql    running", "meta-service  running");
+        assertThat(install.servicePids().allRunning()).isTrue();
+    }
+
+    @Test
+    void healthUrlAnswers200NamingTheRunningRelease() throws IOException {
+        HealthResponse response = install.healthResponse();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("VERSION=8.4.1", "GIT_SHA=" + SampleReleases.a().gitSha());
+        assertThat(install.healthUrl().getHost()).isEqualTo("127.0.0.1");
+        assertThat(Files.readString(install.installDir().resolve("VERSION"))).isEqualTo(SampleReleases.a().versionFile());
+    }
+
+    @Test
+    void schemaVersionHoldsTheBaselineAndTheReleasesMigrations() throws SQLException {
+        assertThat(strings("SELECT version FROM schema_version WHERE success ORDER BY installed_rank"))
+                .containsExactly("0", "1", "2");
+        assertThat(strings("SELECT code FROM t_job_type ORDER BY code")).contains("ETL", "SQL");
+    }
+
+    @Test
+    void operatorRowsAreSeeded() throws SQLException {
+        assertThat(strings("SELECT job_name FROM t_job_meta ORDER BY job_name"))
+                .containsExactly("customer_cdc", "daily_sales", "nightly_dwh");
+        assertThat(strings("SELECT watermark_value FROM t_step_watermark WHERE job_name = 'customer_cdc'"))
+                .containsExactly("lsn:0/1A2B3C4D");
+        assertThat(strings("SELECT count(*) FROM t_job_meta_history")).containsExactly("4");
+        assertThat(strings("SELECT lock_job('daily_sales', 'jdoe')")).containsExactly("t");
+    }
+
+    @Test
+    void preservedFilesAndFirstInstallSkeletonAreInPlace() throws IOException {
+        for (Map.Entry<String, String> file : PreservedFiles.CONTENT.entrySet()) {
+            assertThat(install.installDir().resolve(file.getKey())).hasContent(file.getValue());
+        }
+        assertThat(install.installDir().resolve("data/workflow/README")).exists();
+        assertThat(install.installDir().resolve("server/keystore.jks")).isNotEmptyFile();
+        assertThat(Files.getPosixFilePermissions(install.envFile()))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.isExecutable(install.installDir().resolve("server/webserver/admin/mstart-all"))).isTrue();
+    }
+
+    @Test
+    void envFileSourcedByBashNamesTheInstallTheDatabaseAndTheHealthUrl() throws Exception {
+        Process bash = new ProcessBuilder("bash", "-c", ". \"$1\" && echo \"$ISERVER_HOME|$PGPORT|$PGDATABASE|"
+                + "$ELTM_HEALTH_URL|$PGBIN\"", "env", install.envFile().toString()).start();
+        String line = new String(bash.getInputStream().readAllBytes()).strip();
+
+        assertThat(line.split("\\|")).containsExactly(install.installDir().toString(),
+                install.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"), "sqlmaestro", install.healthUrl().toString(),
+                PostgresBinaries.inUserCache().binDir().toString());
+    }
+
+    @Test
+    void mstartAllSucceedsWhenEverythingAlreadyRuns() {
+        ServicePids before = install.servicePids();
+
+        ScriptResult result = install.runScript("mstart-all");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("postgresql already running", "meta-service already running");
+        assertThat(install.servicePids()).isEqualTo(before);
+    }
+
+    private static List<String> strings(String sql) throws SQLException {
+        try (Connection db = DriverManager.getConnection(install.jdbcUrl(), install.dbUser(), null);
+             Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}
