@@ -7,7 +7,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.apache.commons.io.input.ReadAheadInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,9 @@ final class TarballPass {
     ReleaseSummary run(ExtractionProgress progress) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              HashingInputStream hashing = new HashingInputStream(raw, Files.size(file), progress)) {
-            try (InputStream inflated = new ReadAheadInputStream(gunzip(hashing), READ_AHEAD_BYTES);
+            try (InputStream inflated = new ReadAheadPipe(
+                    gunzip(CloseShieldInputStream.wrap(hashing)), READ_AHEAD_BYTES, 4,
+                    "inflate " + file.getFileName());
                  TarArchiveInputStream tar = new TarArchiveInputStream(inflated)) {
                 for (TarArchiveEntry entry = next(tar); entry != null; entry = next(tar)) {
                     take(entry, tar);
