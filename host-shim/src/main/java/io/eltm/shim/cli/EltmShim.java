@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 UpgradeCommand.class,
                 RollbackCommand.class,
                 StatusCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EltmShim implements Runnable {
 

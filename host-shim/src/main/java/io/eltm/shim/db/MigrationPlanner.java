@@ -27,21 +27,23 @@ public final class MigrationPlanner {
     public static MigrationPlan plan(SchemaHistory history, Set<MigrationVersion> target,
                                      Set<MigrationVersion> undoAvailable, boolean allowDowngrade, String baseline) {
         MigrationVersion base = null;
-        List<MigrationVersion> applied = history.applied();
         if (!history.tableExists()) {
             if (baseline == null) {
                 throw new RefusedException("the audit DB has no " + SchemaHistory.TABLE + " table, so which migrations "
                         + "it already has is unknown; pass --baseline VERSION naming the last migration it matches");
             }
             base = MigrationVersion.fromVersion(baseline);
-            MigrationVersion b = base;
-            applied = target.stream().filter(v -> v.compareTo(b) <= 0).sorted().toList();
         }
-        MigrationVersion current = applied.isEmpty() ? MigrationVersion.EMPTY : applied.get(applied.size() - 1);
-        Set<MigrationVersion> appliedSet = Set.copyOf(applied);
-        boolean baselined = base != null;
+        // A baseline (given now, or recorded earlier) stands for every migration up to it.
+        MigrationVersion covered = base != null ? base : history.baseline();
+        List<MigrationVersion> applied = history.applied();
+        Set<MigrationVersion> appliedSet = new java.util.HashSet<>(applied);
+        if (covered != null) {
+            target.stream().filter(v -> v.compareTo(covered) <= 0).forEach(appliedSet::add);
+        }
+        MigrationVersion current = appliedSet.stream().max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
         List<MigrationVersion> undo = applied.stream().filter(v -> !target.contains(v))
-                .filter(v -> !baselined).sorted(Comparator.reverseOrder()).toList();
+                .sorted(Comparator.reverseOrder()).toList();
         List<MigrationVersion> apply = target.stream().filter(v -> !appliedSet.contains(v)).sorted().toList();
         List<MigrationVersion> older = apply.stream().filter(v -> v.compareTo(current) < 0).toList();
         if (!older.isEmpty()) {

@@ -14,11 +14,13 @@ import java.util.List;
  * What {@code schema_version} (Flyway's history table under its contract name) says is applied.
  *
  * @param tableExists false for a DB that never saw a migration (needs {@code --baseline})
- * @param applied     successfully applied (or baselined) versions, oldest first
+ * @param applied     successfully applied migrations, oldest first (baseline markers excluded)
+ * @param baseline    the version a baseline marker row declares the DB matched, or null
  */
-public record SchemaHistory(boolean tableExists, List<MigrationVersion> applied) {
+public record SchemaHistory(boolean tableExists, List<MigrationVersion> applied, MigrationVersion baseline) {
 
     public static final String TABLE = "schema_version";
+    private static final String BASELINE = "BASELINE";
 
     public SchemaHistory {
         applied = List.copyOf(applied);
@@ -28,23 +30,32 @@ public record SchemaHistory(boolean tableExists, List<MigrationVersion> applied)
         DatabaseMetaData meta = c.getMetaData();
         try (ResultSet rs = meta.getTables(null, null, TABLE, new String[] {"TABLE"})) {
             if (!rs.next()) {
-                return new SchemaHistory(false, List.of());
+                return new SchemaHistory(false, List.of(), null);
             }
         }
         List<MigrationVersion> applied = new ArrayList<>();
+        MigrationVersion baseline = null;
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version FROM " + TABLE
+             ResultSet rs = st.executeQuery("SELECT version, type FROM " + TABLE
                      + " WHERE success AND version IS NOT NULL")) {
             while (rs.next()) {
-                applied.add(MigrationVersion.fromVersion(rs.getString(1)));
+                MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
+                if (BASELINE.equals(rs.getString(2))) {
+                    baseline = v;
+                } else {
+                    applied.add(v);
+                }
             }
         }
         applied.sort(null);
-        return new SchemaHistory(true, applied);
+        return new SchemaHistory(true, applied, baseline);
     }
 
-    /** The newest applied version as text, or null when none. */
+    /** The newest applied (or baselined) version as text, or null when none. */
     public String current() {
-        return applied.isEmpty() ? null : applied.get(applied.size() - 1).getVersion();
+        if (!applied.isEmpty()) {
+            return applied.get(applied.size() - 1).getVersion();
+        }
+        return baseline == null ? null : baseline.getVersion();
     }
 }

@@ -57,7 +57,7 @@ class MigrationPlannerTest {
 
     @Test
     void refusesADatabaseWithoutHistoryUnlessABaselineIsGiven() {
-        SchemaHistory none = new SchemaHistory(false, List.of());
+        SchemaHistory none = new SchemaHistory(false, List.of(), null);
 
         assertThatThrownBy(() -> MigrationPlanner.plan(none, versions("1", "2", "3"), versions(), false, null))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("--baseline");
@@ -80,8 +80,19 @@ class MigrationPlannerTest {
         assertThat(plan.applyNames()).containsExactly("9.1", "10");
     }
 
+    @Test
+    void treatsABaselineMarkerAsCoveringEarlierMigrationsNotAsOneToUndo() {
+        SchemaHistory baselined = new SchemaHistory(true, List.of(MigrationVersion.fromVersion("1"),
+                MigrationVersion.fromVersion("2")), MigrationVersion.fromVersion("0"));
+
+        MigrationPlan plan = MigrationPlanner.plan(baselined, versions("1", "2", "3"), versions(), false, null);
+
+        assertThat(plan.applyNames()).containsExactly("3");
+        assertThat(plan.downgrade()).isFalse();
+    }
+
     private static SchemaHistory history(String... applied) {
-        return new SchemaHistory(true, Arrays.stream(applied).map(MigrationVersion::fromVersion).sorted().toList());
+        return new SchemaHistory(true, Arrays.stream(applied).map(MigrationVersion::fromVersion).sorted().toList(), null);
     }
 
     private static Set<MigrationVersion> versions(String... v) {

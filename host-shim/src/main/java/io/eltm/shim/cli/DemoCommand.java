@@ -1,0 +1,85 @@
+package io.eltm.shim.cli;
+
+import io.eltm.shim.engine.OperationOptions;
+import io.eltm.shim.engine.OperationRequest;
+import io.eltm.shim.engine.Trees;
+import io.eltm.shim.env.EnvironmentLoader;
+import io.eltm.shim.env.InstallEnvironment;
+import io.eltm.shim.env.RootGuard;
+import io.eltm.shim.kit.ReleaseKit;
+import io.eltm.shim.kit.SampleInstall;
+import io.eltm.shim.kit.SampleReleases;
+import io.eltm.shim.status.LastOperation;
+import io.eltm.shim.status.StatusReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code eltm-shim demo}: a throw-away sandbox install of sample release 8.4.1 (real PostgreSQL, real
+ * TLS meta-service) upgraded to 8.4.2 end to end with the real engine, then removed.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Installs sample release 8.4.1 in a temporary sandbox, upgrades it to 8.4.2 with visible "
+                + "steps, prints the status, and cleans up.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--keep", description = "Keep the sandbox (services stopped) to look at it afterwards.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+        RootGuard.refuseRoot();
+        Path sandbox = Files.createTempDirectory("eltm-demo-");
+        say("building sample releases 8.4.1 and 8.4.2 (cached after the first run)");
+        ReleaseKit kit = ReleaseKit.inUserCache();
+        Path a = kit.build(SampleReleases.a());
+        Path b = kit.build(SampleReleases.b());
+        LastOperation op;
+        try (SampleInstall install = SampleInstall.create(sandbox, a)) {
+            InstallEnvironment env = new EnvironmentLoader(System.getenv()).load(install.envFile(), Optional.empty());
+            say("installed 8.4.1 in " + env.installDir() + " with PostgreSQL on port " + env.pgPort()
+                    + " and the meta-service on " + env.healthUrl());
+            output.status(new StatusReader(env, Clock.systemUTC()).read());
+            say("eltm-shim upgrade " + b.getFileName() + " --env-file " + install.envFile());
+            op = Engines.of(env).run(OperationRequest.upgrade(UUID.randomUUID().toString(), b.toString(), Optional.empty(),
+                    new OperationOptions(false, null, false, Duration.ofSeconds(60))), output.stepPrinter());
+            output.outcome(op);
+            output.status(new StatusReader(env, Clock.systemUTC()).read());
+            say("the meta-service now answers: " + firstLine(install.healthResponse().body()));
+            if (keep) {
+                install.stop();
+                say("kept " + sandbox + " (services stopped)");
+                return ExitCodes.of(op.result());
+            }
+        } finally {
+            if (!keep) {
+                Trees.delete(sandbox);
+            }
+        }
+        say("sandbox removed");
+        return ExitCodes.of(op.result());
+    }
+
+    private void say(String line) {
+        if (!output.json) {
+            System.out.println("== " + line);
+        }
+    }
+
+    private static String firstLine(String body) {
+        return body.lines().filter(l -> l.contains("8.4")).findFirst().orElse(body.lines().findFirst().orElse("")).strip();
+    }
+}

@@ -1,0 +1,67 @@
+package io.eltm.shim.it;
+
+import io.eltm.shim.kit.SampleInstall;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads a sample install's audit DB the way a DBA would check it after an upgrade. */
+final class AuditDb {
+
+    private final SampleInstall install;
+
+    AuditDb(SampleInstall install) {
+        this.install = install;
+    }
+
+    /** Applied versions in {@code schema_version}, in the order they were installed. */
+    List<String> appliedVersions() {
+        return strings("SELECT version FROM schema_version WHERE success AND version IS NOT NULL ORDER BY installed_rank");
+    }
+
+    List<String> tables() {
+        return strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
+    }
+
+    List<String> columns(String table) {
+        return strings("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table + "' ORDER BY 1");
+    }
+
+    /** Every row of the tables the user keeps, as text: compared before and after an operation. */
+    Map<String, List<String>> userRows() {
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (String t : List.of("t_jdbc", "t_job_meta", "t_job_meta_history", "t_step_watermark")) {
+            rows.put(t, strings("SELECT t::text FROM " + t + " t ORDER BY 1"));
+        }
+        return rows;
+    }
+
+    List<String> strings(String sql) {
+        try (Connection c = DriverManager.getConnection(install.jdbcUrl(), install.dbUser(), null);
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new AssertionError("query failed: " + sql, e);
+        }
+    }
+
+    void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(install.jdbcUrl(), install.dbUser(), null);
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new AssertionError("statement failed: " + sql, e);
+        }
+    }
+}
