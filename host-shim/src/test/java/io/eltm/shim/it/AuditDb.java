@@ -23,7 +23,7 @@ final class AuditDb {
 
     /** Applied versions in {@code schema_version}, in the order they were installed. */
     List<String> appliedVersions() {
-        return strings("SELECT version FROM schema_version WHERE success AND version IS NOT NULL ORDER BY installed_rank");
+        return strings("SELECT version FROM schema_version WHERE success AND version IS NOT NULL AND type <> 'BASELINE' ORDER BY installed_rank");
     }
 
     List<String> tables() {
@@ -34,12 +34,23 @@ final class AuditDb {
         return strings("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table + "' ORDER BY 1");
     }
 
-    /** Every row of the tables the user keeps, as text: compared before and after an operation. */
-    Map<String, List<String>> userRows() {
-        Map<String, List<String>> rows = new TreeMap<>();
+    /** The tables the user keeps, with their columns as they are now. */
+    Map<String, List<String>> userColumns() {
+        Map<String, List<String>> columns = new TreeMap<>();
         for (String t : List.of("t_jdbc", "t_job_meta", "t_job_meta_history", "t_step_watermark")) {
-            rows.put(t, strings("SELECT t::text FROM " + t + " t ORDER BY 1"));
+            columns.put(t, columns(t));
         }
+        return columns;
+    }
+
+    /**
+     * Every row of the user's tables as text, over the given columns (those that existed before an
+     * upgrade: a migration may add columns, never lose a value).
+     */
+    Map<String, List<String>> userRows(Map<String, List<String>> columns) {
+        Map<String, List<String>> rows = new TreeMap<>();
+        columns.forEach((t, cols) -> rows.put(t, strings("SELECT ROW(" + String.join(", ", cols) + ")::text FROM " + t
+                + " ORDER BY 1")));
         return rows;
     }
 

@@ -46,7 +46,8 @@ class UpgradeIT {
     void upgradesAToBKeepingEverythingTheUserOwns() throws Exception {
         ReleaseSpec b = SampleReleases.b();
         Map<String, String> preservedBefore = InstallTree.preserved(install.installDir());
-        Map<String, List<String>> rowsBefore = db.userRows();
+        Map<String, List<String>> columns = db.userColumns();
+        Map<String, List<String>> rowsBefore = db.userRows(columns);
         String envBefore = Files.readString(install.envFile());
 
         ShimCli.Run run = shim.run("upgrade", kit.build(b).toString(), "--json", "--health-timeout", "60");
@@ -59,7 +60,7 @@ class UpgradeIT {
         assertThat(install.installDir().resolve(SampleReleases.B_LIB_JAR)).exists();
         assertThat(InstallTree.preserved(install.installDir())).isEqualTo(preservedBefore);
         assertThat(Files.readString(install.envFile())).isEqualTo(envBefore);
-        assertThat(db.userRows()).isEqualTo(rowsBefore);
+        assertThat(db.userRows(columns)).isEqualTo(rowsBefore);
         assertThat(install.healthResponse().body()).contains("VERSION=8.4.2").contains(b.gitSha());
 
         JsonNode status = run.lastJson();

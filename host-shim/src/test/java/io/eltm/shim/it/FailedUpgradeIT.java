@@ -1,0 +1,88 @@
+package io.eltm.shim.it;
+
+import io.eltm.shim.kit.ReleaseKit;
+import io.eltm.shim.kit.SampleInstall;
+import io.eltm.shim.kit.SampleReleases;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Upgrades that fail after the services stopped: exit 4, and 8.4.1 serves again on its own DB. */
+class FailedUpgradeIT {
+
+    @TempDir
+    Path sandbox;
+
+    private final ReleaseKit kit = ReleaseKit.inUserCache();
+    private SampleInstall install;
+    private ShimCli shim;
+    private AuditDb db;
+    private Map<String, String> filesBefore;
+    private List<String> tablesBefore;
+    private Map<String, List<String>> columns;
+    private Map<String, List<String>> rowsBefore;
+
+    @BeforeEach
+    void installA() {
+        install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
+        shim = new ShimCli(install);
+        db = new AuditDb(install);
+        filesBefore = InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
+                && !rel.startsWith("transient/") && !InstallTree.SERVICE_LOGS.contains(rel));
+        tablesBefore = db.tables();
+        columns = db.userColumns();
+        rowsBefore = db.userRows(columns);
+    }
+
+    @AfterEach
+    void removeInstall() {
+        install.close();
+    }
+
+    @Test
+    void rollsBackWhenAMigrationFailsHalfway() {
+        ShimCli.Run run = shim.run("upgrade", kit.build(SampleReleases.failingMigration()).toString(), "--json",
+                "--health-timeout", "60");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(4);
+        assertThat(run.lastJson().at("/lastOperation/result").asText()).isEqualTo("RolledBack");
+        assertThat(run.lastJson().at("/lastOperation/message").asText()).contains("migrate");
+        assertThatEightFourOneServesAsBefore();
+        assertThat(db.tables()).doesNotContain(SampleReleases.FAILING_MIGRATION_TABLE);
+    }
+
+    @Test
+    void rollsBackWhenNewReleaseNeverBecomesHealthy() {
+        Instant start = Instant.now();
+
+        ShimCli.Run run = shim.run("upgrade", kit.build(SampleReleases.neverHealthy()).toString(), "--json",
+                "--health-timeout", "8");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(4);
+        assertThat(run.lastJson().at("/lastOperation/message").asText()).contains("verify").contains("503");
+        // 8 s for the new release, then the old one's restart; well inside a minute, not the 180 s default
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(60));
+        assertThatEightFourOneServesAsBefore();
+    }
+
+    private void assertThatEightFourOneServesAsBefore() {
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+        assertThat(install.showMprocess().exitCode()).isZero();
+        assertThat(InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
+                && !rel.startsWith("transient/") && !InstallTree.SERVICE_LOGS.contains(rel))).isEqualTo(filesBefore);
+        assertThat(db.appliedVersions()).containsExactly("1", "2");
+        assertThat(db.tables()).isEqualTo(tablesBefore);
+        assertThat(db.userColumns()).isEqualTo(columns);
+        assertThat(db.userRows(columns)).isEqualTo(rowsBefore);
+    }
+}

@@ -1,0 +1,129 @@
+package io.eltm.shim.it;
+
+import io.eltm.shim.kit.ReleaseKit;
+import io.eltm.shim.kit.SampleInstall;
+import io.eltm.shim.kit.SampleReleases;
+import io.eltm.shim.kit.ServicePids;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Going back: `rollback`, downgrades with and without undo scripts, and DBs without schema_version. */
+class RollbackIT {
+
+    @TempDir
+    Path sandbox;
+
+    private final ReleaseKit kit = ReleaseKit.inUserCache();
+    private SampleInstall install;
+    private ShimCli shim;
+    private AuditDb db;
+
+    @BeforeEach
+    void installA() {
+        install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
+        shim = new ShimCli(install);
+        db = new AuditDb(install);
+    }
+
+    @AfterEach
+    void removeInstall() {
+        install.close();
+    }
+
+    @Test
+    void rollbackReturnsToThePreviousReleaseAndUndoesItsMigrations() throws Exception {
+        String versionA = Files.readString(install.installDir().resolve("VERSION"));
+        List<String> tablesA = db.tables();
+        Map<String, List<String>> columnsA = db.userColumns();
+        Map<String, List<String>> rowsA = db.userRows(columnsA);
+        Map<String, String> preserved = InstallTree.preserved(install.installDir());
+        upgrade(SampleReleases.b().fileName(), kit.build(SampleReleases.b()));
+
+        ShimCli.Run run = shim.run("rollback", "--json");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.lastJson().at("/lastOperation/type").asText()).isEqualTo("rollback");
+        assertThat(run.lastJson().at("/lastOperation/to").asText()).isEqualTo("8.4.1");
+        assertThat(Files.readString(install.installDir().resolve("VERSION"))).isEqualTo(versionA);
+        assertThat(install.installDir().resolve(SampleReleases.A_ONLY_BIN_FILE)).exists();
+        assertThat(install.installDir().resolve(SampleReleases.B_LIB_JAR)).doesNotExist();
+        assertThat(db.appliedVersions()).containsExactly("1", "2");
+        assertThat(db.tables()).isEqualTo(tablesA);
+        assertThat(db.userColumns()).isEqualTo(columnsA);
+        assertThat(db.userRows(columnsA)).isEqualTo(rowsA);
+        assertThat(InstallTree.preserved(install.installDir())).isEqualTo(preserved);
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+    }
+
+    @Test
+    void rollbackWithNothingCachedIsRefused() {
+        ShimCli.Run run = shim.run("rollback");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+        assertThat(run.stderr() + run.stdout()).contains("no earlier release is cached");
+    }
+
+    @Test
+    void downgradeNeedsTheFlagAndUndoesWithTheNewerReleasesUndoScripts() {
+        upgrade("B", kit.build(SampleReleases.b()));
+        Path a = kit.build(SampleReleases.a());
+        ServicePids pids = install.servicePids();
+
+        ShimCli.Run refused = shim.run("upgrade", a.toString());
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(3);
+        assertThat(refused.stdout() + refused.stderr()).contains("--allow-downgrade");
+        assertThat(install.servicePids()).isEqualTo(pids);
+
+        ShimCli.Run run = shim.run("upgrade", a.toString(), "--allow-downgrade", "--health-timeout", "60");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(db.appliedVersions()).containsExactly("1", "2");
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+    }
+
+    @Test
+    void downgradeWithoutUndoScriptsIsRefusedListingTheVersions() {
+        upgrade("B without undo", kit.build(SampleReleases.bWithoutUndo()));
+        ServicePids pids = install.servicePids();
+
+        ShimCli.Run run = shim.run("upgrade", kit.build(SampleReleases.a()).toString(), "--allow-downgrade");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+        assertThat(run.stdout() + run.stderr()).contains("no undo script").contains("4, 3");
+        assertThat(install.servicePids()).isEqualTo(pids);
+        assertThat(db.appliedVersions()).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void aDatabaseWithoutSchemaVersionNeedsABaseline() {
+        db.execute("DROP TABLE schema_version");
+        Path b = kit.build(SampleReleases.b());
+
+        ShimCli.Run refused = shim.run("upgrade", b.toString());
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(3);
+        assertThat(refused.stdout() + refused.stderr()).contains("--baseline");
+
+        ShimCli.Run run = shim.run("upgrade", b.toString(), "--baseline", "2", "--health-timeout", "60");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(db.appliedVersions()).containsExactly("3", "4");
+        assertThat(db.strings("SELECT version FROM schema_version WHERE type = 'BASELINE'")).containsExactly("2");
+    }
+
+    private void upgrade(String what, Path tarball) {
+        ShimCli.Run run = shim.run("upgrade", tarball.toString(), "--health-timeout", "60");
+        assertThat(run.exit()).as("upgrade to " + what + ": " + run).isZero();
+    }
+}
