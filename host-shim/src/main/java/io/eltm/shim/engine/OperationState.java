@@ -79,6 +79,7 @@ public final class OperationState {
     public List<String> migrations() { return migrations; }
     public boolean downgrade() { return downgrade; }
     public String snapshotDatabase() { return snapshotDatabase; }
+    public Instant healthyAt() { return healthyAt; }
     public boolean held() { return held; }
     public Result result() { return result; }
     public String message() { return message; }

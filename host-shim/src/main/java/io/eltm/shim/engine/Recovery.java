@@ -1,15 +1,14 @@
 package io.eltm.shim.engine;
 
 import io.eltm.shim.engine.OperationState.Result;
-import io.eltm.shim.engine.steps.VerifyStep;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Finishes or reverts an operation that a killed process left in the journal. Past a verified
- * health check it rolls forward (only cleanup remained); before that it takes back every step that
- * started, which restores the old files, the old DB and starts the old release.
+ * Finishes or reverts an operation that a killed process left in the journal. Once the new release
+ * was seen healthy it rolls forward (only cleanup remained); before that it takes back every step
+ * that started, which restores the old files, the old DB and starts the old release.
  */
 public final class Recovery {
 
@@ -30,7 +29,7 @@ public final class Recovery {
                         ctx.clock().instant());
             }
         } else if (state.result() == null) {
-            if (state.step(VerifyStep.NAME).state() == StepState.DONE) {
+            if (state.healthyAt() != null) { // the new release was verified healthy: only cleanup remained
                 runner.resume(ctx);
             } else {
                 List<String> failures = runner.rollBack(ctx);

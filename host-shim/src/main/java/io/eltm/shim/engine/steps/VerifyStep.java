@@ -22,8 +22,10 @@ public final class VerifyStep implements Step {
             throw new IllegalStateException("not healthy within " + ctx.state().options().healthTimeout().toSeconds()
                     + " s: " + v.detail());
         }
-        ctx.state().healthyAt(ctx.clock().instant());
-        ctx.save();
+        if (ctx.state().healthyAt() == null) { // a re-verification after a crash keeps the first healthy moment
+            ctx.state().healthyAt(ctx.clock().instant());
+            ctx.save();
+        }
         return StepOutcome.done(v.detail());
     }
 
