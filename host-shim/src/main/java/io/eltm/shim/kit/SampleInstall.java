@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -151,11 +152,12 @@ public final class SampleInstall implements AutoCloseable {
      */
     @Override
     public void close() {
+        List<ProcessHandle> services = processes.serviceProcesses();
         if (Files.isExecutable(layout.installDir().resolve("server/webserver/admin/mstop-all"))) {
             // best effort: whatever it leaves running is killed just below, which is what close() promises
             scripts.run("mstop-all");
         }
-        processes.killAll();
+        processes.killAll(services);
         processes.cancelKillOnJvmExit();
         try {
             FileTrees.deleteRecursively(sandbox);

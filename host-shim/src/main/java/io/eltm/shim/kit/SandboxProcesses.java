@@ -30,12 +30,30 @@ final class SandboxProcesses {
                 alive(firstLine(installDir.resolve("transient/meta-service.pid"))));
     }
 
-    /** Kills (SIGKILL) every process of this user whose command line names the install dir, and its children. */
-    void killAll() {
-        String marker = installDir + "/";
-        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+    /** The service processes alive now, by their pid files. */
+    List<ProcessHandle> serviceProcesses() {
+        ServicePids pids = servicePids();
+        return java.util.stream.Stream.of(pids.postgres(), pids.metaService())
+                .filter(OptionalLong::isPresent)
+                .flatMap(pid -> ProcessHandle.of(pid.getAsLong()).stream())
                 .toList();
+    }
+
+    void killAll() {
+        killAll(List.of());
+    }
+
+    /**
+     * Kills (SIGKILL) {@code known} and every process of this user whose command line names the install
+     * dir, with their children, and returns once all are gone from the process table (reaped, not just
+     * dying: a stopped postmaster lingers for a moment after {@code pg_ctl stop -w} returns).
+     */
+    void killAll(List<ProcessHandle> known) {
+        String marker = installDir + "/";
+        java.util.Set<ProcessHandle> leftovers = new java.util.LinkedHashSet<>(known);
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .forEach(leftovers::add);
         for (ProcessHandle process : leftovers) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
