@@ -3,11 +3,14 @@ package io.eltm.shim.kit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * The service processes of one sandbox: found by their pid files, and, for cleanup, by their command
@@ -33,7 +36,7 @@ final class SandboxProcesses {
     /** The service processes alive now, by their pid files. */
     List<ProcessHandle> serviceProcesses() {
         ServicePids pids = servicePids();
-        return java.util.stream.Stream.of(pids.postgres(), pids.metaService())
+        return Stream.of(pids.postgres(), pids.metaService())
                 .filter(OptionalLong::isPresent)
                 .flatMap(pid -> ProcessHandle.of(pid.getAsLong()).stream())
                 .toList();
@@ -50,7 +53,7 @@ final class SandboxProcesses {
      */
     void killAll(List<ProcessHandle> known) {
         String marker = installDir + "/";
-        java.util.Set<ProcessHandle> leftovers = new java.util.LinkedHashSet<>(known);
+        Set<ProcessHandle> leftovers = new LinkedHashSet<>(known);
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
                 .forEach(leftovers::add);
