@@ -53,7 +53,8 @@ public final class MetaServiceStandIn {
         String gitSha = release.getProperty("GIT_SHA", "unknown");
 
         HttpsServer server = HttpsServer.create(
-                new InetSocketAddress(InetAddress.getByName(healthUrl.getHost()), healthUrl.getPort()), 16);
+                new InetSocketAddress(InetAddress.getByName(healthUrl.getHost()),
+                        healthUrl.getPort() < 0 ? 443 : healthUrl.getPort()), 16);
         server.setHttpsConfigurator(new HttpsConfigurator(tls(home.resolve("server/keystore.jks"))));
         byte[] wsdl = wsdl(version, gitSha, healthUrl).getBytes(StandardCharsets.UTF_8);
         byte[] unavailable = ("meta-service " + version + " (" + gitSha + ") is not ready\n")
