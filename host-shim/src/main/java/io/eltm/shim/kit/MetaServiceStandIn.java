@@ -70,7 +70,8 @@ public final class MetaServiceStandIn {
                 respond(exchange, 503, "text/plain", unavailable);
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "meta-service-stop"));
+        // no shutdown hook: HttpServer.stop waits up to a second for its dispatcher, and there is nothing
+        // to flush, so TERM ends the process at once
         server.start();
         System.out.println("ELTM meta-service stand-in " + version + " (" + gitSha + ") serving " + healthUrl
                 + (healthy ? "" : " with 503 (healthy=false)"));

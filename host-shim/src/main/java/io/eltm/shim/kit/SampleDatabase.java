@@ -54,6 +54,8 @@ final class SampleDatabase {
                 unix_socket_directories = ''
                 max_connections = 30
                 shared_buffers = 32MB
+                # a throw-away sandbox: only an OS crash could lose unsynced data, and none outlives one
+                fsync = off
                 """.formatted(port);
         try {
             Files.writeString(data.resolve("postgresql.conf"), settings, StandardOpenOption.APPEND);

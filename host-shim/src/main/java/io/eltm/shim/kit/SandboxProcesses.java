@@ -7,9 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -61,15 +59,21 @@ final class SandboxProcesses {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle process : leftovers) {
-            try {
-                process.onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("process " + process.pid() + " of the sample install at " + installDir
-                        + " survived SIGKILL for 10 s", e);
+            // polled here: onExit() of a process that is not our child backs off to seconds between checks,
+            // and counts a zombie as alive (orphans are reaped by PID 1, which may take seconds)
+            while (running(process.pid())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("process " + process.pid() + " of the sample install at "
+                            + installDir + " survived SIGKILL for 10 s");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -87,10 +91,21 @@ final class SandboxProcesses {
     }
 
     private static OptionalLong alive(OptionalLong pid) {
-        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (pid.isPresent() && running(pid.getAsLong())) {
             return pid;
         }
         return OptionalLong.empty();
+    }
+
+    /** Alive and not a zombie: a dead postmaster waits for PID 1 to reap it, still in the process table. */
+    static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | IndexOutOfBoundsException gone) {
+            return false;
+        }
     }
 
     private static OptionalLong firstLine(Path pidFile) {
