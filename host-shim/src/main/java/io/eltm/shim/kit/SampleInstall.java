@@ -63,7 +63,11 @@ public final class SampleInstall implements AutoCloseable {
             install.firstInstall(releaseTarball, pgBin);
             return install;
         } catch (RuntimeException e) {
-            install.close();
+            try {
+                install.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
