@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +99,21 @@ class SampleInstallIT {
         assertThat(line.split("\\|")).containsExactly(install.installDir().toString(),
                 install.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"), "sqlmaestro", install.healthUrl().toString(),
                 PostgresBinaries.inUserCache().binDir().toString());
+    }
+
+    @Test
+    void scriptsRunWithoutASourcedEnvironmentReadTheUsersEnvFile() throws Exception {
+        ProcessBuilder bare = new ProcessBuilder(install.installDir().resolve("server/webserver/admin/show-mprocess")
+                .toString()).redirectErrorStream(true);
+        bare.environment().clear();
+        bare.environment().put("HOME", install.homeDir().toString());
+        bare.environment().put("PATH", "/usr/bin:/bin");
+        Process showMprocess = bare.start();
+        String output = new String(showMprocess.getInputStream().readAllBytes());
+
+        assertThat(showMprocess.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(showMprocess.exitValue()).as(output).isZero();
+        assertThat(output).contains("meta-service  running");
     }
 
     @Test
