@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -46,7 +47,7 @@ final class MetaServiceJar {
      */
     static JarOutputStream openJar(ByteArrayOutputStream bytes, Manifest manifest) throws IOException {
         JarOutputStream jar = new JarOutputStream(bytes);
-        JarEntry entry = new JarEntry(java.util.jar.JarFile.MANIFEST_NAME);
+        JarEntry entry = new JarEntry(JarFile.MANIFEST_NAME);
         entry.setTime(FillerJars.ENTRY_TIME);
         jar.putNextEntry(entry);
         manifest.write(jar);

@@ -53,7 +53,8 @@ public final class MetaServiceStandIn {
         String gitSha = release.getProperty("GIT_SHA", "unknown");
 
         HttpsServer server = HttpsServer.create(
-                new InetSocketAddress(InetAddress.getByName(healthUrl.getHost()), healthUrl.getPort()), 16);
+                new InetSocketAddress(InetAddress.getByName(healthUrl.getHost()),
+                        healthUrl.getPort() < 0 ? 443 : healthUrl.getPort()), 16);
         server.setHttpsConfigurator(new HttpsConfigurator(tls(home.resolve("server/keystore.jks"))));
         byte[] wsdl = wsdl(version, gitSha, healthUrl).getBytes(StandardCharsets.UTF_8);
         byte[] unavailable = ("meta-service " + version + " (" + gitSha + ") is not ready\n")
@@ -69,7 +70,8 @@ public final class MetaServiceStandIn {
                 respond(exchange, 503, "text/plain", unavailable);
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "meta-service-stop"));
+        // no shutdown hook: HttpServer.stop waits up to a second for its dispatcher, and there is nothing
+        // to flush, so TERM ends the process at once
         server.start();
         System.out.println("ELTM meta-service stand-in " + version + " (" + gitSha + ") serving " + healthUrl
                 + (healthy ? "" : " with 503 (healthy=false)"));

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,22 +53,28 @@ public final class PostgresBinaries {
             Path temp = Files.createTempDirectory(cacheRoot, VERSION + ".unpacking-");
             try {
                 extract(temp);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                    // another JVM won the race: its copy is complete, since it was renamed into place whole
-                }
+                moveIntoPlace(temp, target);
             } finally {
-                if (Files.exists(temp)) {
-                    FileTrees.deleteRecursively(temp);
-                }
+                FileTrees.deleteRecursively(temp);
             }
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IllegalStateException("cannot rename into " + target + " atomically: put the cache on a "
-                    + "local file system", e);
         } catch (IOException e) {
             throw new UncheckedIOException("unpacking PostgreSQL " + VERSION + " binaries into " + target
                     + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path unpacked, Path target) throws IOException {
+        try {
+            Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename into " + target + " atomically: put the cache on a local file "
+                    + "system", e);
+        } catch (IOException e) {
+            // rename(2) onto a non-empty directory fails (ENOTEMPTY): another JVM won the race, and its copy
+            // is complete because it was renamed into place whole
+            if (!Files.isExecutable(target.resolve("bin/pg_ctl"))) {
+                throw e;
+            }
         }
     }
 

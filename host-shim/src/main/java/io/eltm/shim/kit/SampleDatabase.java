@@ -13,8 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The audit database of a first install: the cluster in {@code server/pgsql/data} (initdb), then,
@@ -44,8 +44,8 @@ final class SampleDatabase {
     /** Creates the cluster: TCP on 127.0.0.1 only, no unix socket, trust for local connections. */
     void initCluster(Path pgBin) {
         Path data = installDir.resolve("server/pgsql/data");
-        run(List.of(pgBin.resolve("initdb").toString(), "-D", data.toString(), "-U", user, "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-sync"), "initdb of " + data);
+        ProcessRunner.runOrThrow(List.of(pgBin.resolve("initdb").toString(), "-D", data.toString(), "-U", user,
+                "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"), null, Duration.ofMinutes(2), "initdb of " + data);
         String settings = """
 
                 # sample install (eltm-operator kit)
@@ -54,6 +54,8 @@ final class SampleDatabase {
                 unix_socket_directories = ''
                 max_connections = 30
                 shared_buffers = 32MB
+                # a throw-away sandbox: only an OS crash could lose unsynced data, and none outlives one
+                fsync = off
                 """.formatted(port);
         try {
             Files.writeString(data.resolve("postgresql.conf"), settings, StandardOpenOption.APPEND);
@@ -104,22 +106,6 @@ final class SampleDatabase {
                 throw new IOException("kit/seed.sql is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void run(List<String> command, String what) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(what + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(what + " could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + what, e);
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.eltm.shim.kit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +28,8 @@ import java.util.Map;
  * services if the JVM exits before that.
  */
 public final class SampleInstall implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleInstall.class);
 
     private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(60);
 
@@ -57,30 +63,51 @@ public final class SampleInstall implements AutoCloseable {
             install.firstInstall(releaseTarball, pgBin);
             return install;
         } catch (RuntimeException e) {
-            install.close();
+            try {
+                install.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
 
     private void firstInstall(Path releaseTarball, Path pgBin) {
-        try {
+        Path installDir = layout.installDir();
+        step("extract " + releaseTarball.getFileName(), () -> {
             Files.createDirectories(layout.home());
-            KitTarballs.extractAll(releaseTarball, layout.installDir());
+            KitTarballs.extractAll(releaseTarball, installDir);
             layout.writeEnvFiles();
-            database.initCluster(pgBin);
-            SelfSignedKeystore.generate(layout.installDir().resolve("server/keystore.jks"));
+        });
+        step("initdb", () -> database.initCluster(pgBin));
+        step("keytool", () -> SelfSignedKeystore.generate(installDir.resolve("server/keystore.jks")));
+        step("seed files", () -> {
             for (Map.Entry<String, String> file : PreservedFiles.CONTENT.entrySet()) {
-                Path target = layout.installDir().resolve(file.getKey());
+                Path target = installDir.resolve(file.getKey());
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue());
             }
+        });
+        step("mstart-pgsql", () -> scripts.runOrThrow("mstart-pgsql"));
+        step("create, migrate and seed " + SampleDatabase.DATABASE, database::createAndSeed);
+        step("mstart-all", this::start);
+    }
+
+    private void step(String name, Step step) {
+        long started = System.nanoTime();
+        try {
+            step.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("first install of " + releaseTarball + " into " + sandbox + " failed: "
+            throw new UncheckedIOException("first install into " + sandbox + " failed at " + name + ": "
                     + e.getMessage(), e);
         }
-        scripts.runOrThrow("mstart-pgsql");
-        database.createAndSeed();
-        start();
+        LOG.info("sample install {}: {} took {} ms", sandbox.getFileName(), name,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
     }
 
     /** {@code mstart-all}, then waits until the meta-service answers (200 or not) on the health URL. */
@@ -151,11 +178,12 @@ public final class SampleInstall implements AutoCloseable {
      */
     @Override
     public void close() {
+        List<ProcessHandle> services = processes.serviceProcesses();
         if (Files.isExecutable(layout.installDir().resolve("server/webserver/admin/mstop-all"))) {
             // best effort: whatever it leaves running is killed just below, which is what close() promises
             scripts.run("mstop-all");
         }
-        processes.killAll();
+        processes.killAll(services);
         processes.cancelKillOnJvmExit();
         try {
             FileTrees.deleteRecursively(sandbox);

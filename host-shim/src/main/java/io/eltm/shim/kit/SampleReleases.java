@@ -1,7 +1,9 @@
 package io.eltm.shim.kit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The sample releases the tests, the demo and the benchmarks upgrade between. Build one with
@@ -49,7 +51,7 @@ public final class SampleReleases {
     }
 
     public static ReleaseSpec failingMigration() {
-        List<SampleMigration> migrations = new java.util.ArrayList<>(migrations(1, 4));
+        List<SampleMigration> migrations = new ArrayList<>(migrations(1, 4));
         migrations.add(SampleMigration.load(5, "archive_step_watermarks"));
         return new ReleaseSpec("8.5.0", Instant.parse("2026-11-10T08:30:00Z"), migrations,
                 libs(fileName(B_LIB_JAR)), List.of(), true, Padding.NONE, true);
@@ -61,7 +63,7 @@ public final class SampleReleases {
 
     /** About 400 MB in about 3,000 files, three migrations beyond A's (V3..V5, with undo scripts). */
     public static ReleaseSpec large() {
-        List<SampleMigration> migrations = new java.util.ArrayList<>(migrations(1, 4));
+        List<SampleMigration> migrations = new ArrayList<>(migrations(1, 4));
         migrations.add(SampleMigration.load(5, "index_step_run_detail"));
         return new ReleaseSpec("8.7.0", Instant.parse("2026-11-20T12:00:00Z"), migrations,
                 libs(fileName(B_LIB_JAR)), List.of(), true, new Padding(3_000, 400L << 20), true);
@@ -70,12 +72,12 @@ public final class SampleReleases {
     /** V1..V4 in the standard sample set (V5 differs per release). */
     static List<SampleMigration> migrations(int from, int to) {
         String[] names = {"create_job_type", "add_job_type_and_priority", "add_job_owner_email", "create_job_tag"};
-        return java.util.stream.IntStream.rangeClosed(from, to)
+        return IntStream.rangeClosed(from, to)
                 .mapToObj(v -> SampleMigration.load(v, names[v - 1])).toList();
     }
 
     private static List<String> libs(String versioned) {
-        List<String> libs = new java.util.ArrayList<>(COMMON_LIBS);
+        List<String> libs = new ArrayList<>(COMMON_LIBS);
         libs.add(versioned);
         return libs;
     }

@@ -3,11 +3,12 @@ package io.eltm.shim.kit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * The service processes of one sandbox: found by their pid files, and, for cleanup, by their command
@@ -30,25 +31,49 @@ final class SandboxProcesses {
                 alive(firstLine(installDir.resolve("transient/meta-service.pid"))));
     }
 
-    /** Kills (SIGKILL) every process of this user whose command line names the install dir, and its children. */
-    void killAll() {
-        String marker = installDir + "/";
-        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+    /** The service processes alive now, by their pid files. */
+    List<ProcessHandle> serviceProcesses() {
+        ServicePids pids = servicePids();
+        return Stream.of(pids.postgres(), pids.metaService())
+                .filter(OptionalLong::isPresent)
+                .flatMap(pid -> ProcessHandle.of(pid.getAsLong()).stream())
                 .toList();
+    }
+
+    void killAll() {
+        killAll(List.of());
+    }
+
+    /**
+     * Kills (SIGKILL) {@code known} and every process of this user whose command line names the install
+     * dir, with their children, and returns once all are gone from the process table (reaped, not just
+     * dying: a stopped postmaster lingers for a moment after {@code pg_ctl stop -w} returns).
+     */
+    void killAll(List<ProcessHandle> known) {
+        String marker = installDir + "/";
+        Set<ProcessHandle> leftovers = new LinkedHashSet<>(known);
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .forEach(leftovers::add);
         for (ProcessHandle process : leftovers) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle process : leftovers) {
-            try {
-                process.onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("process " + process.pid() + " of the sample install at " + installDir
-                        + " survived SIGKILL for 10 s", e);
+            // polled here: onExit() of a process that is not our child backs off to seconds between checks,
+            // and counts a zombie as alive (orphans are reaped by PID 1, which may take seconds)
+            while (running(process.pid())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("process " + process.pid() + " of the sample install at "
+                            + installDir + " survived SIGKILL for 10 s");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -66,10 +91,21 @@ final class SandboxProcesses {
     }
 
     private static OptionalLong alive(OptionalLong pid) {
-        if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (pid.isPresent() && running(pid.getAsLong())) {
             return pid;
         }
         return OptionalLong.empty();
+    }
+
+    /** Alive and not a zombie: a dead postmaster waits for PID 1 to reap it, still in the process table. */
+    static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | IndexOutOfBoundsException gone) {
+            return false;
+        }
     }
 
     private static OptionalLong firstLine(Path pidFile) {

@@ -2,12 +2,13 @@ package io.eltm.shim.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Generates the install's {@code server/keystore.jks} with the JDK's {@code keytool}, as the product's
@@ -23,27 +24,19 @@ final class SelfSignedKeystore {
 
     static void generate(Path keystore) {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        ProcessBuilder builder = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "eltm",
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("ELTM_KEYSTORE_PASSWORD", PASSWORD);
+        ProcessRunner.runOrThrow(List.of(keytool.toString(), "-genkeypair", "-alias", "eltm",
                 "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650",
                 "-dname", "CN=127.0.0.1, OU=ELTM sample install", "-ext", "SAN=IP:127.0.0.1,DNS:localhost",
                 "-storetype", "JKS", "-keystore", keystore.toString(),
                 // passwords through the environment, never on the command line (visible to ps)
-                "-storepass:env", "ELTM_KEYSTORE_PASSWORD", "-keypass:env", "ELTM_KEYSTORE_PASSWORD"))
-                .redirectErrorStream(true);
-        builder.environment().put("ELTM_KEYSTORE_PASSWORD", PASSWORD);
+                "-storepass:env", "ELTM_KEYSTORE_PASSWORD", "-keypass:env", "ELTM_KEYSTORE_PASSWORD"),
+                environment, Duration.ofMinutes(1), "keytool generating " + keystore);
         try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("keytool could not generate " + keystore + ": " + output);
-            }
             Files.setPosixFilePermissions(keystore, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
-            throw new UncheckedIOException("running " + keytool + " for " + keystore + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while generating " + keystore, e);
+            throw new UncheckedIOException("restricting " + keystore + " to its owner: " + e.getMessage(), e);
         }
     }
 }

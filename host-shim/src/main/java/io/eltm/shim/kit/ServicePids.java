@@ -1,6 +1,7 @@
 package io.eltm.shim.kit;
 
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * The running services of an install: the postmaster's pid and the meta-service's, each empty when
@@ -15,5 +16,11 @@ public record ServicePids(OptionalLong postgres, OptionalLong metaService) {
 
     public boolean noneRunning() {
         return postgres.isEmpty() && metaService.isEmpty();
+    }
+
+    /** Whether any of these processes runs now (a zombie awaiting its reaping counts as stopped). */
+    public boolean anyStillRunning() {
+        return Stream.of(postgres, metaService)
+                .anyMatch(pid -> pid.isPresent() && SandboxProcesses.running(pid.getAsLong()));
     }
 }

@@ -15,10 +15,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One sample install of release A, shared by the class: services, health, schema, seeded data. */
 class SampleInstallIT {
@@ -99,6 +102,21 @@ class SampleInstallIT {
     }
 
     @Test
+    void scriptsRunWithoutASourcedEnvironmentReadTheUsersEnvFile() throws Exception {
+        ProcessBuilder bare = new ProcessBuilder(install.installDir().resolve("server/webserver/admin/show-mprocess")
+                .toString()).redirectErrorStream(true);
+        bare.environment().clear();
+        bare.environment().put("HOME", install.homeDir().toString());
+        bare.environment().put("PATH", "/usr/bin:/bin");
+        Process showMprocess = bare.start();
+        String output = new String(showMprocess.getInputStream().readAllBytes());
+
+        assertThat(showMprocess.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(showMprocess.exitValue()).as(output).isZero();
+        assertThat(output).contains("meta-service  running");
+    }
+
+    @Test
     void mstartAllSucceedsWhenEverythingAlreadyRuns() {
         ServicePids before = install.servicePids();
 
@@ -107,6 +125,62 @@ class SampleInstallIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("postgresql already running", "meta-service already running");
         assertThat(install.servicePids()).isEqualTo(before);
+    }
+
+    @Test
+    void undoScriptsOfLaterReleasesRestoreReleaseASchema() throws SQLException {
+        List<SampleMigration> later = SampleReleases.large().migrations().stream()
+                .filter(migration -> migration.version() > 2).toList();
+        try (Connection db = DriverManager.getConnection(install.jdbcUrl(), install.dbUser(), null);
+             Statement statement = db.createStatement()) {
+            db.setAutoCommit(false);
+            String schemaOfA = schema(statement);
+            for (SampleMigration migration : later) {
+                statement.execute(migration.sql());
+            }
+            assertThat(schema(statement)).contains("t_job_meta.owner_email", "t_job_tag.tag");
+            List<SampleMigration> newestFirst = new ArrayList<>(later);
+            Collections.reverse(newestFirst);
+            for (SampleMigration migration : newestFirst) {
+                statement.execute(migration.undoSql().orElseThrow());
+            }
+            assertThat(schema(statement)).isEqualTo(schemaOfA);
+            db.rollback();
+        }
+    }
+
+    @Test
+    void failingMigrationsFirstStatementSucceedsAndItsSecondFails() throws SQLException {
+        SampleMigration v5 = SampleReleases.failingMigration().migrations().get(4);
+        String[] statements = v5.sql().replaceAll("(?m)^--.*$", "").split(";");
+        try (Connection db = DriverManager.getConnection(install.jdbcUrl(), install.dbUser(), null);
+             Statement statement = db.createStatement()) {
+            db.setAutoCommit(false);
+            statement.execute(statements[0]);
+            assertThat(schema(statement)).contains(SampleReleases.FAILING_MIGRATION_TABLE + ".watermark_value");
+
+            assertThatThrownBy(() -> statement.execute(statements[1]))
+                    .hasMessageContaining("t_step_watermark_legacy");
+            db.rollback();
+        }
+    }
+
+    /** Every table.column of the public schema, in order: equal strings mean equal schemas. */
+    private static String schema(Statement statement) throws SQLException {
+        StringBuilder columns = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("SELECT table_name || '.' || column_name || ' ' || data_type "
+                + "FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name")) {
+            while (rows.next()) {
+                columns.append(rows.getString(1)).append('\n');
+            }
+        }
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname")) {
+            while (rows.next()) {
+                columns.append("index ").append(rows.getString(1)).append('\n');
+            }
+        }
+        return columns.toString();
     }
 
     private static List<String> strings(String sql) throws SQLException {

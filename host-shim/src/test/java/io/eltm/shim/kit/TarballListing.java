@@ -15,20 +15,29 @@ import java.util.Map;
 /** What a tarball holds: each entry's name, mode and (for files) content, read with Commons Compress. */
 record TarballListing(Map<String, Entry> entries) {
 
-    record Entry(String name, int mode, boolean directory, byte[] content) {
+    record Entry(String name, int mode, boolean directory, long size, byte[] content) {
         String text() {
             return new String(content, StandardCharsets.UTF_8);
         }
     }
 
     static TarballListing read(Path tarball) throws IOException {
+        return read(tarball, true);
+    }
+
+    /** Names, modes and sizes only: for releases too large to hold in memory. */
+    static TarballListing readWithoutContent(Path tarball) throws IOException {
+        return read(tarball, false);
+    }
+
+    private static TarballListing read(Path tarball, boolean withContent) throws IOException {
         Map<String, Entry> entries = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(tarball);
              TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 entries.put(entry.getName(), new Entry(entry.getName(), entry.getMode() & 07777, entry.isDirectory(),
-                        entry.isDirectory() ? new byte[0] : tar.readAllBytes()));
+                        entry.getSize(), entry.isDirectory() || !withContent ? new byte[0] : tar.readAllBytes()));
             }
         }
         return new TarballListing(entries);
