@@ -1,5 +1,6 @@
 package io.eltm.shim.kit;
 
+import io.eltm.shim.service.ScriptResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ final class ProcessRunner {
     static ScriptResult runOrThrow(List<String> command, Map<String, String> environment, Duration timeout,
                                    String what) {
         ScriptResult result = run(command, environment, timeout, what);
-        if (!result.succeeded()) {
+        if (!result.ok()) {
             throw new IllegalStateException(what + " failed with exit " + result.exitCode() + ":\n" + result.output());
         }
         return result;

@@ -1,5 +1,6 @@
 package io.eltm.shim.kit;
 
+import io.eltm.shim.service.ScriptResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

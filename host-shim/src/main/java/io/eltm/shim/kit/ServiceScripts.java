@@ -1,5 +1,6 @@
 package io.eltm.shim.kit;
 
+import io.eltm.shim.service.ScriptResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
