@@ -3,7 +3,6 @@ package io.eltm.shim.cli;
 import io.eltm.shim.engine.CheckReport;
 import io.eltm.shim.engine.ReleaseCheck;
 import io.eltm.shim.env.InstallEnvironment;
-import io.eltm.shim.release.ExtractionLimits;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InstallEnvironment env = install.load();
         Engines.of(env).recover(output.stepPrinter()).ifPresent(output::recovered);
-        CheckReport plan = new ReleaseCheck(env, ExtractionLimits.DEFAULT)
+        CheckReport plan = new ReleaseCheck(env, Engines.limits())
                 .check(source, Optional.ofNullable(release.sha256()), release.allowDowngrade, release.baseline,
                         (done, total) -> { });
         if (output.json) {

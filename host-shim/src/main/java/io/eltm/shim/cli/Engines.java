@@ -15,9 +15,24 @@ final class Engines {
     private Engines() {
     }
 
+    /** Caps a release's uncompressed size below the default 8 GiB (contract §4), for small hosts and tests. */
+    static final String MAX_RELEASE_BYTES = "ELTM_SHIM_MAX_RELEASE_BYTES";
+
     static UpgradeEngine of(InstallEnvironment env) {
         return new UpgradeEngine(env, Clock.systemUTC(),
                 new CrashPoints(Optional.ofNullable(System.getenv(CrashPoints.VARIABLE)), new ShimPaths(env.installDir())),
-                ExtractionLimits.DEFAULT);
+                limits());
+    }
+
+    static ExtractionLimits limits() {
+        String max = System.getenv(MAX_RELEASE_BYTES);
+        if (max == null || max.isBlank()) {
+            return ExtractionLimits.DEFAULT;
+        }
+        try {
+            return ExtractionLimits.DEFAULT.withMaxUncompressedBytes(Long.parseLong(max.strip()));
+        } catch (NumberFormatException e) {
+            throw new io.eltm.shim.RefusedException(MAX_RELEASE_BYTES + "=" + max + " is not a number of bytes", e);
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes real {@code .tar.gz} files entry by entry, including the kinds a release must not contain. */
-final class TestTarball {
+public final class TestTarball {
 
     static final FileTime MTIME = FileTime.from(Instant.parse("2026-11-01T10:15:00Z"));
 
@@ -32,16 +32,16 @@ final class TestTarball {
         }
     }
 
-    static TestTarball rooted() {
+    public static TestTarball rooted() {
         return new TestTarball("");
     }
 
-    static TestTarball under(String topDirectory) {
+    public static TestTarball under(String topDirectory) {
         return new TestTarball(topDirectory);
     }
 
     /** A minimal valid release with replaced paths and a first-install skeleton. */
-    static TestTarball release(TestTarball tarball, String version) {
+    public static TestTarball release(TestTarball tarball, String version) {
         return tarball
                 .file("VERSION", "VERSION=" + version + "\nBUILT_AT=2026-11-01T10:15:00Z\nGIT_SHA=3f2c9a1d\n", 0644)
                 .dir("bin")
@@ -61,39 +61,39 @@ final class TestTarball {
                 .file("server/keystore.jks", "skeleton keystore", 0600);
     }
 
-    TestTarball file(String name, String content, int mode) {
+    public TestTarball file(String name, String content, int mode) {
         return file(name, content.getBytes(StandardCharsets.UTF_8), mode);
     }
 
-    TestTarball file(String name, byte[] content, int mode) {
+    public TestTarball file(String name, byte[] content, int mode) {
         TarArchiveEntry entry = new TarArchiveEntry(prefix + name, true);
         entry.setSize(content.length);
         return add(entry, mode, content);
     }
 
-    TestTarball dir(String name) {
+    public TestTarball dir(String name) {
         return add(new TarArchiveEntry(prefix + name + "/", true), 0755, null);
     }
 
-    TestTarball symlink(String name, String target) {
+    public TestTarball symlink(String name, String target) {
         TarArchiveEntry entry = new TarArchiveEntry(prefix + name, TarConstants.LF_SYMLINK, true);
         entry.setLinkName(target);
         return add(entry, 0777, null);
     }
 
     /** @param target the archive name of the earlier entry, as tar writes it (with the top directory) */
-    TestTarball hardLink(String name, String target) {
+    public TestTarball hardLink(String name, String target) {
         TarArchiveEntry entry = new TarArchiveEntry(prefix + name, TarConstants.LF_LINK, true);
         entry.setLinkName(target);
         return add(entry, 0644, null);
     }
 
-    TestTarball special(String name, byte type) {
+    public TestTarball special(String name, byte type) {
         return add(new TarArchiveEntry(prefix + name, type, true), 0644, null);
     }
 
     /** An entry with exactly this name, no top directory added. */
-    TestTarball rawFile(String name, String content) {
+    public TestTarball rawFile(String name, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry entry = new TarArchiveEntry(name, true);
         entry.setSize(bytes.length);
@@ -108,7 +108,7 @@ final class TestTarball {
         return this;
     }
 
-    Path writeTo(Path file) throws IOException {
+    public Path writeTo(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
              GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
