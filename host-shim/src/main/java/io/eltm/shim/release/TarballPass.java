@@ -26,6 +26,7 @@ import java.util.Optional;
 final class TarballPass {
 
     private static final int READ_AHEAD_BYTES = 1 << 20;
+    private static final int CHUNKS = 8;
     private static final int MAX_VERSION_FILE_BYTES = 64 * 1024;
 
     private final Path file;
@@ -56,9 +57,11 @@ final class TarballPass {
     ReleaseSummary run(ExtractionProgress progress) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              HashingInputStream hashing = new HashingInputStream(raw, Files.size(file), progress)) {
-            try (InputStream inflated = new ReadAheadPipe(
-                    gunzip(CloseShieldInputStream.wrap(hashing)), READ_AHEAD_BYTES, 4,
-                    "inflate " + file.getFileName());
+            // Three stages on their own threads: read and hash; inflate; parse tar and write files.
+            try (InputStream hashed = new ReadAheadPipe(CloseShieldInputStream.wrap(hashing), READ_AHEAD_BYTES,
+                    CHUNKS, "hash " + file.getFileName());
+                 InputStream inflated = new ReadAheadPipe(gunzip(hashed), READ_AHEAD_BYTES, CHUNKS,
+                         "inflate " + file.getFileName());
                  TarArchiveInputStream tar = new TarArchiveInputStream(inflated)) {
                 for (TarArchiveEntry entry = next(tar); entry != null; entry = next(tar)) {
                     take(entry, tar);
