@@ -4,7 +4,6 @@ import io.eltm.shim.RefusedException;
 import io.eltm.shim.release.TarReads.ArchiveReadException;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
@@ -62,7 +61,7 @@ final class TarballPass {
                     CHUNKS, "hash " + file.getFileName());
                  InputStream inflated = new ReadAheadPipe(gunzip(hashed), READ_AHEAD_BYTES, CHUNKS,
                          "inflate " + file.getFileName());
-                 TarArchiveInputStream tar = new TarArchiveInputStream(inflated)) {
+                 RawNameTarInputStream tar = new RawNameTarInputStream(inflated)) {
                 for (TarArchiveEntry entry = next(tar); entry != null; entry = next(tar)) {
                     take(entry, tar);
                 }
@@ -84,8 +83,8 @@ final class TarballPass {
         }
     }
 
-    private void take(TarArchiveEntry entry, TarArchiveInputStream tar) throws IOException {
-        String name = entry.getName();
+    private void take(TarArchiveEntry entry, RawNameTarInputStream tar) throws IOException {
+        String name = tar.rawName(entry);
         lastEntry = name;
         entryCount++;
         refuseSpecialEntries(entry, name);
@@ -116,7 +115,7 @@ final class TarballPass {
         }
     }
 
-    private void takeFile(TarArchiveEntry entry, TarArchiveInputStream tar, String name, String path,
+    private void takeFile(TarArchiveEntry entry, RawNameTarInputStream tar, String name, String path,
                           boolean replaced, boolean write) throws IOException {
         long size = entry.getSize();
         uncompressedBytes += size;
@@ -158,7 +157,7 @@ final class TarballPass {
         }
     }
 
-    private byte[] readVersion(TarArchiveInputStream tar, String name, long size) throws IOException {
+    private byte[] readVersion(RawNameTarInputStream tar, String name, long size) throws IOException {
         if (size > MAX_VERSION_FILE_BYTES) {
             throw refusals.entry(name, "is " + size + " bytes; a VERSION file has three short lines");
         }
@@ -200,7 +199,7 @@ final class TarballPass {
         }
     }
 
-    private static TarArchiveEntry next(TarArchiveInputStream tar) throws ArchiveReadException {
+    private static TarArchiveEntry next(RawNameTarInputStream tar) throws ArchiveReadException {
         try {
             return tar.getNextEntry();
         } catch (IOException e) {

@@ -34,6 +34,20 @@ class ReleaseTarballRefusalTest {
     }
 
     @Test
+    void refusesLongAbsolutePathStoredInAPaxHeader() throws IOException {
+        String longName = "/tmp/" + "deep/".repeat(30) + "evil";
+        assertRefused(TestTarball.release(TestTarball.rooted(), "8.4.2").rawFile(longName, "x"), longName,
+                "absolute path");
+    }
+
+    @Test
+    void refusesLongAbsolutePathStoredInAGnuLongNameEntry() throws IOException {
+        String longName = "/tmp/" + "deep/".repeat(30) + "evil";
+        assertRefused(TestTarball.release(TestTarball.rooted(), "8.4.2").gnuLongNames().rawFile(longName, "x"),
+                longName, "absolute path");
+    }
+
+    @Test
     void refusesDotDotComponentNamingTheEntry() throws IOException {
         assertRefused(release().file("bin/../../outside", "x", 0644), "bin/../../outside", "'..'");
     }
