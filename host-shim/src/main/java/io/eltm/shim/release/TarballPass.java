@@ -94,6 +94,9 @@ final class TarballPass {
         if (path.equals(ReplacedPaths.ENGINE) || path.startsWith(ReplacedPaths.ENGINE + "/")) {
             hasEngine = true;
         }
+        if (path.isEmpty() && !entry.isDirectory()) {
+            throw refusals.entry(name, "names the install root itself but is not a directory");
+        }
         boolean replaced = ReplacedPaths.isReplaced(path);
         boolean write = writer != null && replaced;
         if (entry.isSymbolicLink()) {
@@ -104,7 +107,8 @@ final class TarballPass {
         } else if (entry.isLink()) {
             String target = paths.hardLinkTarget(name, entry.getLinkName());
             paths.recordFile(path);
-            if (write && !writer.hardLink(path, target)) {
+            // Checked in validate too, so `check` predicts what the upgrade will refuse.
+            if (replaced && !ReplacedPaths.isReplaced(target) || write && !writer.hardLink(path, target)) {
                 throw refusals.entry(name, "is a hard link to '" + entry.getLinkName()
                         + "', which is outside the replaced paths, so the upgrade cannot take it");
             }

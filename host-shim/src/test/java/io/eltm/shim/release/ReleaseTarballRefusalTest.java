@@ -101,6 +101,12 @@ class ReleaseTarballRefusalTest {
     }
 
     @Test
+    void refusesHardLinkWhoseTargetTheUpgradeDoesNotTake() throws IOException {
+        assertRefused(release().hardLink("bin/keystore", "eltm-portable-8.4.2/server/keystore.jks"), "bin/keystore",
+                "outside the replaced paths");
+    }
+
+    @Test
     void refusesReleaseWithoutVersion() throws IOException {
         TestTarball noVersion = TestTarball.rooted().file("bin/x", "x", 0755).file("server/engine/a.jar", "a", 0644);
         assertRefused(noVersion, "no VERSION file");
