@@ -101,7 +101,7 @@ final class ReadAheadPipe extends InputStream {
         position = 0;
     }
 
-    /** Stops the pump, then closes the source (which the pump no longer touches). */
+    /** Stops the pump, then closes the source (which the pump no longer touches); closing twice is harmless. */
     @Override
     public void close() throws IOException {
         pump.interrupt();

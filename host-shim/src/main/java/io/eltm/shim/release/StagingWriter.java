@@ -27,6 +27,8 @@ final class StagingWriter {
 
     private static final int BUFFER_SIZE = 1 << 20;
     private static final PosixFilePermission[] MODE_BITS = PosixFilePermission.values();
+    private static final Set<StandardOpenOption> CREATE_NEW_WRITE =
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final Path root;
     private final FileStore store;
@@ -62,7 +64,7 @@ final class StagingWriter {
             throws IOException {
         reserve(entryName, size);
         Path file = prepare(path);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, CREATE_NEW_WRITE)) {
             long remaining = size;
             while (remaining > 0) {
                 int read = TarReads.read(data, buffer, (int) Math.min(buffer.length, remaining));
@@ -140,7 +142,8 @@ final class StagingWriter {
         PosixFileAttributeView view =
                 Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         view.setPermissions(permissions(mode));
-        view.setTimes(mtime, null, null);
+        // Giving the access time too spares the stat the JDK would do to keep the old one.
+        view.setTimes(mtime, mtime, null);
     }
 
     // setuid, setgid and sticky bits are dropped on purpose: a release has no business setting them.

@@ -34,6 +34,20 @@ class ReleaseTarballRefusalTest {
     }
 
     @Test
+    void refusesLongAbsolutePathStoredInAPaxHeader() throws IOException {
+        String longName = "/tmp/" + "deep/".repeat(30) + "evil";
+        assertRefused(TestTarball.release(TestTarball.rooted(), "8.4.2").rawFile(longName, "x"), longName,
+                "absolute path");
+    }
+
+    @Test
+    void refusesLongAbsolutePathStoredInAGnuLongNameEntry() throws IOException {
+        String longName = "/tmp/" + "deep/".repeat(30) + "evil";
+        assertRefused(TestTarball.release(TestTarball.rooted(), "8.4.2").gnuLongNames().rawFile(longName, "x"),
+                longName, "absolute path");
+    }
+
+    @Test
     void refusesDotDotComponentNamingTheEntry() throws IOException {
         assertRefused(release().file("bin/../../outside", "x", 0644), "bin/../../outside", "'..'");
     }
@@ -84,6 +98,12 @@ class ReleaseTarballRefusalTest {
     @Test
     void refusesEntryOutsideTheTopLevelDirectory() throws IOException {
         assertRefused(release().rawFile("other/bin/x", "x"), "other/bin/x", "top-level directory");
+    }
+
+    @Test
+    void refusesHardLinkWhoseTargetTheUpgradeDoesNotTake() throws IOException {
+        assertRefused(release().hardLink("bin/keystore", "eltm-portable-8.4.2/server/keystore.jks"), "bin/keystore",
+                "outside the replaced paths");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class TestTarball {
     static final FileTime MTIME = FileTime.from(Instant.parse("2026-11-01T10:15:00Z"));
 
     private final String prefix;
+    private int longFileMode = TarArchiveOutputStream.LONGFILE_POSIX;
     private final List<TarArchiveEntry> entries = new ArrayList<>();
     private final List<byte[]> contents = new ArrayList<>();
 
@@ -59,6 +60,12 @@ public final class TestTarball {
                 .file("library/JDBC/postgresql.jar", "driver", 0644)
                 .file("data/workflow/README", "skeleton", 0644)
                 .file("server/keystore.jks", "skeleton keystore", 0600);
+    }
+
+    /** Writes long names as GNU tar does ({@code ././@LongLink} entries) instead of PAX headers. */
+    public TestTarball gnuLongNames() {
+        longFileMode = TarArchiveOutputStream.LONGFILE_GNU;
+        return this;
     }
 
     public TestTarball file(String name, String content, int mode) {
@@ -112,7 +119,7 @@ public final class TestTarball {
         try (OutputStream out = Files.newOutputStream(file);
              GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setLongFileMode(longFileMode);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (int i = 0; i < entries.size(); i++) {
                 tar.putArchiveEntry(entries.get(i));
