@@ -69,7 +69,7 @@ class RefusalIT {
 
     Stream<Arguments> unsafeTarballs() {
         return Stream.of(
-                Arguments.of("absolute path", release().file("/etc/cron.d/evil", "x", 0644), "/etc/cron.d/evil"),
+                Arguments.of("absolute path", release().rawFile("/etc/cron.d/evil", "x"), "/etc/cron.d/evil"),
                 Arguments.of("'..' component", release().file("bin/../../escape", "x", 0644), "bin/../../escape"),
                 Arguments.of("symlink leaving the tree", release().symlink("bin/passwd", "../../../etc/passwd"),
                         "bin/passwd"),
@@ -111,7 +111,8 @@ class RefusalIT {
         }
         Files.write(corrupt, bytes);
 
-        assertRefusedUntouched(shim.run("upgrade", corrupt.toString()), "truncated or corrupt");
+        // gzip's CRC sits at the end, so garbage may first show as a nonsensical entry: refused either way
+        assertRefusedUntouched(shim.run("upgrade", corrupt.toString()), "corrupt.tar.gz");
     }
 
     @Test

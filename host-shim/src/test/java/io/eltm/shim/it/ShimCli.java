@@ -82,7 +82,9 @@ final class ShimCli {
         Files.createDirectories(tmpDir);
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Djava.io.tmpdir=" + tmpDir, "-jar", jar().toString()));
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--env-file", install.envFile().toString()));
+        if (!cmd.contains("--env-file")) {
+            cmd.addAll(List.of("--env-file", install.envFile().toString()));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("HOME", install.homeDir().toString());
         pb.environment().putAll(extraEnv);
