@@ -32,6 +32,8 @@ if $complete; then
   exit 0
 fi
 
+# runuser keeps root's PATH, which may lack Go's default install directory.
+command -v go >/dev/null || PATH=$PATH:/usr/local/go/bin
 command -v go >/dev/null || { echo "build.sh: 'go' not found on PATH; install Go >= $(sed -n 's/^go //p' "$module/go.mod")" >&2; exit 1; }
 
 echo "control plane $version: building ${binaries[*]} into $dest (cold build: about 15 min on 2 cores)"
