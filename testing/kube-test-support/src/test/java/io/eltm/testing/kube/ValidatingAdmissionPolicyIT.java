@@ -48,12 +48,17 @@ class ValidatingAdmissionPolicyIT {
                 .endNamespaceSelector().endMatchResources()
             .endSpec().build()).create();
 
-    // The policy is compiled and picked up asynchronously: wait until it bites.
+    // The policy is compiled and picked up asynchronously: probe with dry runs (they pass admission
+    // too, but store nothing) until it bites, then make the real write.
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThatThrownBy(() -> admin.configMaps().inNamespace(ns.name()).resource(unlabelled()).create())
-            .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
-            .hasMessageContaining("ValidatingAdmissionPolicy '" + policyName + "'")
-            .hasMessageContaining(RULE_MESSAGE));
+        assertThatThrownBy(() -> admin.configMaps().inNamespace(ns.name()).resource(unlabelled()).dryRun().create())
+            .isInstanceOf(KubernetesClientException.class));
+
+    assertThatThrownBy(() -> admin.configMaps().inNamespace(ns.name()).resource(unlabelled()).create())
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
+        .hasMessageContaining("ValidatingAdmissionPolicy '" + policyName + "'")
+        .hasMessageContaining(RULE_MESSAGE);
+    assertThat(admin.configMaps().inNamespace(ns.name()).withName("settings").get()).isNull();
 
     ConfigMap labelled = new ConfigMapBuilder(unlabelled()).editMetadata()
         .addToLabels("eltm.io/owner", "tests").endMetadata().build();

@@ -22,7 +22,7 @@ class WatchIT {
   @Test
   void watchSeesCreateUpdateAndDeleteInOrder(KubernetesClient admin, TestNamespace ns) {
     List<String> events = new CopyOnWriteArrayList<>();
-    try (Watch watch = admin.configMaps().inNamespace(ns.name()).watch(new Watcher<>() {
+    Watch watch = admin.configMaps().inNamespace(ns.name()).watch(new Watcher<>() {
       @Override
       public void eventReceived(Action action, ConfigMap configMap) {
         events.add(action + " " + configMap.getMetadata().getName() + " " + configMap.getData());
@@ -32,7 +32,8 @@ class WatchIT {
       public void onClose(WatcherException cause) {
         events.add("CLOSED " + cause.getMessage());
       }
-    })) {
+    });
+    try {
       var configMap = admin.configMaps().inNamespace(ns.name()).resource(new ConfigMapBuilder()
           .withNewMetadata().withName("watched").endMetadata().addToData("step", "1").build()).create();
       configMap.getData().put("step", "2");
@@ -41,6 +42,8 @@ class WatchIT {
 
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events).containsExactly(
           "ADDED watched {step=1}", "MODIFIED watched {step=2}", "DELETED watched {step=2}"));
+    } finally {
+      watch.close();
     }
   }
 }
