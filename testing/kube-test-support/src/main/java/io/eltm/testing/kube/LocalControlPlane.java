@@ -35,17 +35,17 @@ public final class LocalControlPlane implements AutoCloseable {
     this.workDir = workDir;
     long started = System.nanoTime();
     try {
-      ControlPlaneCertificates pki = ControlPlaneCertificates.generate(workDir);
       int etcdClientPort = freePort();
       int etcdPeerPort = freePort();
       int apiPort = freePort();
       this.server = "https://127.0.0.1:" + apiPort;
-      this.kubeconfig = Kubeconfig.withClientCertificate(workDir.resolve("admin.kubeconfig"), server,
-          read(pki.caCert()), read(pki.adminCert()), read(pki.adminKey()));
-
+      // etcd needs no certificates (plain HTTP on loopback): let it boot while they are generated.
       ServerProcess etcd = ServerProcess.start("etcd", etcdCommand(etcdClientPort, etcdPeerPort),
           workDir.resolve("etcd.log"));
       processes.add(etcd);
+      ControlPlaneCertificates pki = ControlPlaneCertificates.generate(workDir);
+      this.kubeconfig = Kubeconfig.withClientCertificate(workDir.resolve("admin.kubeconfig"), server,
+          read(pki.caCert()), read(pki.adminCert()), read(pki.adminKey()));
       etcd.awaitReady(ReadinessProbe.plainHttp("http://127.0.0.1:" + etcdClientPort + "/health", "\"health\":\"true\""),
           START_TIMEOUT);
 
