@@ -36,7 +36,7 @@ fi
 command -v go >/dev/null || PATH=$PATH:/usr/local/go/bin
 command -v go >/dev/null || { echo "build.sh: 'go' not found on PATH; install Go >= $(sed -n 's/^go //p' "$module/go.mod")" >&2; exit 1; }
 
-echo "control plane $version: building ${binaries[*]} into $dest (cold build: about 15 min on 2 cores)"
+echo "control plane $version: building ${binaries[*]} into $dest (cold: about 11 min on 2 busy cores)"
 mkdir -p "$dest"
 # Build into a scratch directory and move into place, so an interrupted build never leaves a
 # half-written binary that looks complete.
@@ -44,11 +44,15 @@ scratch=$(mktemp -d "$cache_root/.build-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
 export CGO_ENABLED=0 GOFLAGS="-trimpath -mod=readonly -buildvcs=false"
+# A build cache of our own (2.4 GiB for this build), dropped once the binaries are in place: the
+# binaries are cached by version, so it would only speed up a rebuild of the same version. An
+# interrupted build keeps it and resumes. Downloaded modules (about 600 MiB) stay in the usual GOMODCACHE.
+export GOCACHE="$cache_root/.gocache"
 start=$SECONDS
 (
   cd "$module"
   # One `go build` for all three so the shared packages compile once. -s -w drops the symbol table
-  # and DWARF, halving the size; the version ldflags make `kubectl version` and /version truthful.
+  # and DWARF tables; the version ldflags make `kubectl version` and /version truthful.
   pkg=k8s.io/component-base/version
   go build -o "$scratch/" \
     -ldflags "-s -w -X $pkg.gitVersion=$version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$(echo "$version" | cut -d. -f2) \
@@ -57,5 +61,6 @@ start=$SECONDS
 )
 for b in "${binaries[@]}"; do mv -f "$scratch/$b" "$dest/$b"; done
 date -u +%Y-%m-%dT%H:%M:%SZ > "$dest/.complete"
+rm -rf "$GOCACHE"
 echo "control plane $version: built in $((SECONDS - start)) s; $(du -sh "$dest" | cut -f1) in $dest"
 "$dest/kubectl" version --client

@@ -67,7 +67,7 @@ public record KubeBinaries(String kubernetesVersion, Path directory) {
     Path binary = directory.resolve(name);
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException(name + " " + kubernetesVersion + " is missing: no executable " + binary
-          + ". Build the control plane once (about 15 min cold) as the user running the tests: "
+          + ". Build the control plane once (about 11 min cold) as the user running the tests: "
           + "bash testing/control-plane/build.sh  (CI's .ci/run does this).");
     }
     return binary;

@@ -44,14 +44,15 @@ public final class LocalControlPlane implements AutoCloseable {
           workDir.resolve("etcd.log"));
       processes.add(etcd);
       ControlPlaneCertificates pki = ControlPlaneCertificates.generate(workDir);
-      this.kubeconfig = Kubeconfig.withClientCertificate(workDir.resolve("admin.kubeconfig"), server,
-          read(pki.caCert()), read(pki.adminCert()), read(pki.adminKey()));
       etcd.awaitReady(ReadinessProbe.plainHttp("http://127.0.0.1:" + etcdClientPort + "/health", "\"health\":\"true\""),
           START_TIMEOUT);
 
       ServerProcess apiServer = ServerProcess.start("kube-apiserver", apiServerCommand(pki, etcdClientPort, apiPort),
           workDir.resolve("kube-apiserver.log"));
       processes.add(apiServer);
+      // Written while kube-apiserver boots: the first Fabric8 serialization costs a second of class loading.
+      this.kubeconfig = Kubeconfig.withClientCertificate(workDir.resolve("admin.kubeconfig"), server,
+          read(pki.caCert()), read(pki.adminCert()), read(pki.adminKey()));
       try (KubernetesClient probeClient = new KubernetesClientBuilder()
           .withConfig(Config.fromKubeconfig(kubeconfig.toFile())).build()) {
         apiServer.awaitReady(ReadinessProbe.kubeReadyz(probeClient), START_TIMEOUT);
