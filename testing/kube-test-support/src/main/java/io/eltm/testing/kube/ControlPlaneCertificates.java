@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -76,10 +75,10 @@ public record ControlPlaneCertificates(Path caCert, Path serverCert, Path server
           dir.resolve("admin.key"), dir.resolve("service-account.key"), dir.resolve("service-account.pub"));
       writePublic(files.caCert, pem(ca));
       writePublic(files.serverCert, pem(server));
-      writePrivate(files.serverKey, pem(serverKeys.getPrivate()));
+      PrivateFiles.write(files.serverKey, pem(serverKeys.getPrivate()));
       writePublic(files.adminCert, pem(admin));
-      writePrivate(files.adminKey, pem(adminKeys.getPrivate()));
-      writePrivate(files.serviceAccountKey, pem(serviceAccountKeys.getPrivate()));
+      PrivateFiles.write(files.adminKey, pem(adminKeys.getPrivate()));
+      PrivateFiles.write(files.serviceAccountKey, pem(serviceAccountKeys.getPrivate()));
       writePublic(files.serviceAccountPublicKey, pem(serviceAccountKeys.getPublic()));
       return files;
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
@@ -145,16 +144,6 @@ public record ControlPlaneCertificates(Path caCert, Path serverCert, Path server
 
   private static void writePublic(Path file, String content) {
     try {
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  static void writePrivate(Path file, String content) {
-    try {
-      Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

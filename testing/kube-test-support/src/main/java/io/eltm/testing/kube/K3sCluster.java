@@ -31,7 +31,7 @@ public final class K3sCluster {
     try {
       Path dir = Files.createTempDirectory("eltm-k3s-");
       Path kubeconfig = dir.resolve("admin.kubeconfig");
-      ControlPlaneCertificates.writePrivate(kubeconfig, k3s.getKubeConfigYaml());
+      PrivateFiles.write(kubeconfig, k3s.getKubeConfigYaml());
       return new KubeCluster("K3s " + image + " (Testcontainers)", kubeconfig, dir, false, () -> {
         k3s.stop();
         TempDirectories.deleteRecursively(dir);

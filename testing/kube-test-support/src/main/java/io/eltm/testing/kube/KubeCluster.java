@@ -46,8 +46,13 @@ public final class KubeCluster implements AutoCloseable {
   /** Starts etcd + kube-apiserver from the cached binaries (see {@link LocalControlPlane}). */
   public static KubeCluster local() {
     LocalControlPlane plane = LocalControlPlane.start();
-    return new KubeCluster("local control plane " + plane.binaries().kubernetesVersion() + " at " + plane.server()
-        + " (ready in " + plane.startupTime().toMillis() + " ms)", plane.kubeconfig(), plane.workDir(), true, plane);
+    try {
+      return new KubeCluster("local control plane " + plane.binaries().kubernetesVersion() + " at " + plane.server()
+          + " (ready in " + plane.startupTime().toMillis() + " ms)", plane.kubeconfig(), plane.workDir(), true, plane);
+    } catch (RuntimeException e) {
+      plane.close();
+      throw e;
+    }
   }
 
   /** An existing cluster; nothing is started or stopped. The kubeconfig's user needs cluster-admin. */

@@ -45,7 +45,7 @@ final class Kubeconfig {
         .endContext().endContext()
         .withCurrentContext("eltm")
         .build();
-    ControlPlaneCertificates.writePrivate(file, new KubernetesSerialization().asYaml(config));
+    PrivateFiles.write(file, new KubernetesSerialization().asYaml(config));
     return file;
   }
 
