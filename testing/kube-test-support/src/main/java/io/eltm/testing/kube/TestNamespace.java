@@ -1,0 +1,5 @@
+package io.eltm.testing.kube;
+
+/** The fresh namespace created for one test method; removed after it. */
+public record TestNamespace(String name) {
+}
