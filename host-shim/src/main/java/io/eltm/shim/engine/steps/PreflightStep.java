@@ -4,6 +4,7 @@ import io.eltm.shim.RefusedException;
 import io.eltm.shim.db.DatabaseSnapshot;
 import io.eltm.shim.db.MigrationPlan;
 import io.eltm.shim.db.MigrationPlanner;
+import io.eltm.shim.db.MigrationRunner;
 import io.eltm.shim.db.MigrationScripts;
 import io.eltm.shim.engine.OperationContext;
 import io.eltm.shim.engine.Step;
@@ -54,6 +55,9 @@ public final class PreflightStep implements Step {
         VersionPolicy.check(from, to, ctx.state().options().allowDowngrade());
         ctx.state().units(units(ctx.installDir(), ctx.stagingDir()));
         MigrationPlan plan = migrationPlan(ctx);
+        if (!plan.apply().isEmpty() && plan.baseline() == null) {
+            new MigrationRunner(ctx.db()).validate(ctx.stagingDir(), plan);
+        }
         ctx.state().migrations(plan.downgrade() ? plan.undoNames() : plan.applyNames(), plan.downgrade());
         ctx.save();
         if (plan.changesSchema()) {
