@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eltm-shim", mixinStandardHelpOptions = true,
         versionProvider = ShimVersion.class,
         description = "Safe in-place upgrades of an ELTM install: atomic swap, migrations, automatic rollback.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                JobmetaCommand.class})
 public final class EltmShim {
 
     public static void main(String[] args) {
