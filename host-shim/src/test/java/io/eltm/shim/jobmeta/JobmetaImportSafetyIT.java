@@ -8,18 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,7 +74,7 @@ class JobmetaImportSafetyIT {
 
     @Test
     void tamperedExportFileIsRefusedNamingTheTableBeforeAnythingStops() throws Exception {
-        rewrite(export, text -> text.replace("\"job_7\"", "\"job_X\""));
+        Files.write(export, Gzip.edit(Files.readAllBytes(export), text -> text.replace("\"job_7\"", "\"job_X\"")));
 
         assertThatThrownBy(() -> importer.importFile(export, modern, LegacyDrift.RULES, MergeMode.REFUSE, services))
                 .isInstanceOf(RefusedException.class)
@@ -132,20 +125,5 @@ class JobmetaImportSafetyIT {
         DatabaseProbe target = new DatabaseProbe(modern);
         assertThat(target.count("t_user")).isEqualTo(10);
         assertThat(target.scalar("SELECT count(*) FROM t_user WHERE password_md5 IS NOT NULL")).isEqualTo("0");
-    }
-
-    /** Rewrites the export's content and gzips it again, as someone editing the file by hand would. */
-    private static void rewrite(Path file, java.util.function.UnaryOperator<String> edit) throws IOException {
-        String text;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String edited = edit.apply(text);
-        assertThat(edited).isNotEqualTo(text);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(edited.getBytes(StandardCharsets.UTF_8));
-        }
-        Files.write(file, bytes.toByteArray());
     }
 }
