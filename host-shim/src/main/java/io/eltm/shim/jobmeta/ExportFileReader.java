@@ -128,7 +128,6 @@ public final class ExportFileReader {
         String[] values = new String[arity];
         long rows = 0;
         while (lines.next()) {
-            content.update(lines.bytes(), lines.length());
             if (lines.length() > 0 && lines.bytes()[0] == '[') {
                 digest.update(lines.bytes(), lines.length());
                 rows++;
@@ -138,6 +137,7 @@ public final class ExportFileReader {
                 }
                 continue;
             }
+            content.update(lines.bytes(), lines.length());
             ExportFormat.SectionEnd end = mapper.treeToValue(object(lines), ExportFormat.SectionEnd.class);
             String sha256 = digest.hex();
             if (!start.table().equals(end.end()) || end.rows() != rows || !sha256.equals(end.sha256())) {

@@ -30,7 +30,8 @@ public final class ExportFileWriter implements Closeable {
 
     private final ObjectMapper mapper = ExportFormat.mapper();
     private final JsonFactory jsonFactory = mapper.getFactory();
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+    private final LineBuffer line = new LineBuffer();
+    private final JsonGenerator rowJson;
     private final LineDigest content = new LineDigest();
     private final List<TableSection> sections = new ArrayList<>();
     private final Clock clock;
@@ -53,6 +54,9 @@ public final class ExportFileWriter implements Closeable {
         OutputStream file = Channels.newOutputStream(Files.newByteChannel(temporary,
                 EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ExportFormat.fileMode()));
         this.out = new FastGzip(new BufferedOutputStream(file, 1 << 16));
+        // one generator for every row, flushed per line: creating one per row costs more than the row
+        this.rowJson = jsonFactory.createGenerator(line);
+        this.rowJson.setRootValueSeparator(null);
     }
 
     /** Starts {@code out}'s export; refuses to replace an existing file. */
@@ -77,18 +81,20 @@ public final class ExportFileWriter implements Closeable {
     /** One row: each value in PostgreSQL's text form, or {@code null}. */
     public void row(String[] values) throws IOException {
         line.reset();
-        try (JsonGenerator json = jsonFactory.createGenerator(line)) {
-            json.writeStartArray();
-            for (String value : values) {
-                if (value == null) {
-                    json.writeNull();
-                } else {
-                    json.writeString(value);
-                }
+        rowJson.writeStartArray();
+        for (String value : values) {
+            if (value == null) {
+                rowJson.writeNull();
+            } else {
+                rowJson.writeString(value);
             }
-            json.writeEndArray();
         }
-        writeLine(line.toByteArray(), section);
+        rowJson.writeEndArray();
+        rowJson.flush();
+        // rows are hashed once, into their section's digest; the content digest covers the section ends
+        section.update(line.buffer(), line.size());
+        out.write(line.buffer(), 0, line.size());
+        out.write('\n');
         rows++;
     }
 
@@ -136,6 +142,17 @@ public final class ExportFileWriter implements Closeable {
             } finally {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    /** A line buffer whose bytes are written and hashed without copying them. */
+    private static final class LineBuffer extends ByteArrayOutputStream {
+        LineBuffer() {
+            super(8192);
+        }
+
+        byte[] buffer() {
+            return buf;
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.Set;
  * </pre>
  *
  * A section's SHA-256 covers its header line and its row lines; the manifest's {@code contentSha256}
- * covers every line before it. Values are PostgreSQL's text form, so any type round-trips.
+ * covers every line before it except rows, which it covers through the section ends that carry their
+ * digest (each row is hashed once). Values are PostgreSQL's text form, so any type round-trips.
  */
 public final class ExportFormat {
 

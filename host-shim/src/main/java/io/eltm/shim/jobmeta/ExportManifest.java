@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param source         where it came from (host, port, database; never a password)
  * @param tables         the table sections in file order, which is dependency order
  * @param sequence       the version sequence's high-water mark, or {@code null} if the source has none
- * @param contentSha256  SHA-256 (hex) of every line before the manifest
+ * @param contentSha256  SHA-256 (hex) of every line before the manifest but rows (covered by their section's)
  */
 public record ExportManifest(int formatVersion, Instant createdAt, String source, List<TableSection> tables,
         SequenceMark sequence, String contentSha256) {

@@ -15,9 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Loads the sections of an export file into the target, inside the caller's transaction: each table's
- * rows are streamed with {@code COPY} into a temporary staging table typed like the legacy table, then
- * moved with one {@code INSERT ... SELECT} that applies the plan's renames, casts and expressions.
+ * Loads the sections of an export file into the target, inside the caller's transaction. A table whose
+ * legacy rows fit as they are is streamed with {@code COPY} straight into place; any other is streamed
+ * into a temporary staging table typed like the legacy table, then moved with one
+ * {@code INSERT ... SELECT} that applies the plan's renames, casts and expressions.
  */
 final class TableLoader implements ExportFileReader.Sink {
 
@@ -30,6 +31,7 @@ final class TableLoader implements ExportFileReader.Sink {
     private final CopyTextEncoder encoder = new CopyTextEncoder();
     private final List<TableLoad> loads = new ArrayList<>();
     private TablePlan current;
+    private boolean staged;
     private PGCopyOutputStream copy;
     private Instant began;
 
@@ -53,12 +55,16 @@ final class TableLoader implements ExportFileReader.Sink {
     public boolean beginTable(TableSection declared) throws SQLException {
         current = plans.get(declared.table());
         began = steps.begin(JobmetaSteps.LOAD_TABLE);
-        String columns = current.staging().stream().map(c -> Sql.quote(c.name()) + " " + c.type())
-                .collect(Collectors.joining(", "));
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE " + STAGING + " (" + columns + ") ON COMMIT DROP");
+        staged = !current.direct() || merge == MergeMode.KEEP_EXISTING;
+        if (staged) {
+            String columns = current.staging().stream().map(c -> Sql.quote(c.name()) + " " + c.type())
+                    .collect(Collectors.joining(", "));
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TEMPORARY TABLE " + STAGING + " (" + columns + ") ON COMMIT DROP");
+            }
         }
-        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY " + STAGING + " ("
+        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY "
+                + (staged ? STAGING : Sql.table(current.table())) + " ("
                 + Sql.columnList(current.staging().stream().map(ColumnDef::name).toList()) + ") FROM STDIN",
                 1 << 16);
         return true;
@@ -71,16 +77,18 @@ final class TableLoader implements ExportFileReader.Sink {
 
     @Override
     public void endTable(TableSection section) throws SQLException, IOException {
-        long staged = copy.endCopy();
+        long copied = copy.endCopy();
         copy = null;
-        long inserted;
-        try (Statement statement = connection.createStatement()) {
-            inserted = statement.executeUpdate(insert());
-            statement.execute("DROP TABLE " + STAGING);
+        long inserted = copied;
+        if (staged) {
+            try (Statement statement = connection.createStatement()) {
+                inserted = statement.executeUpdate(insert());
+                statement.execute("DROP TABLE " + STAGING);
+            }
         }
         if (merge != MergeMode.KEEP_EXISTING && inserted != section.rows()) {
             throw new SQLException("table " + section.table() + ": " + inserted + " rows inserted of "
-                    + section.rows() + " exported (" + staged + " staged)");
+                    + section.rows() + " exported (" + copied + " copied)");
         }
         loads.add(new TableLoad(section.table(), section.rows(), inserted));
         steps.end(JobmetaSteps.LOAD_TABLE, began, section.table() + ": " + inserted + " of " + section.rows()

@@ -21,4 +21,13 @@ public record TablePlan(String table, long rows, List<ColumnDef> staging, List<C
         dropped = List.copyOf(dropped);
         defaulted = List.copyOf(defaulted);
     }
+
+    /**
+     * Whether legacy rows fit the target table as they are: every legacy column lands in the column of
+     * the same name and type, with no expression. Such a table is copied straight into place.
+     */
+    public boolean direct() {
+        return dropped.isEmpty() && columns.stream().filter(c -> c.kind() != ColumnTranslation.Kind.SAME).findAny()
+                .isEmpty() && columns.size() == staging.size();
+    }
 }

@@ -82,6 +82,19 @@ class ImportPlannerTest {
     }
 
     @Test
+    void onlyATableWhoseRowsFitAsTheyAreIsCopiedStraightIntoPlace() {
+        ExportManifest same = manifest(new TableSection("t_jdbc", List.of(
+                new ColumnDef("connection_name", "character varying(100)")), 1, "sha"));
+        TargetSchema modern = new TargetSchema(Map.of("t_jdbc", List.of(
+                column("connection_name", "character varying(100)", "character varying", true, false),
+                column("created_at", "timestamp with time zone", "timestamp with time zone", true, true))),
+                Set.of("character varying(100)"));
+
+        assertThat(planner.plan(same, modern, TranslationRules.NONE).tables().get(0).direct()).isTrue();
+        assertThat(plan(TranslationRules.parse(List.of("t_job_meta.owner_name=owner"), List.of())).direct()).isFalse();
+    }
+
+    @Test
     void generatedTargetColumnsAreNeverWritten() {
         TablePlan table = plan(TranslationRules.parse(List.of("t_job_meta.owner_name=owner"), List.of()));
 
