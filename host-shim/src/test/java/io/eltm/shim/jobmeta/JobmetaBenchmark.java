@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * --column-inserts} per table, then {@code psql -f}. Two real PostgreSQL servers, a legacy and a new
  * host; both targets freshly seeded. Not part of {@code ./mvnw verify}; see docs/performance-jobmeta.md.
  *
- * <p>Arguments: {@code [rows (default 1000000)] [heap cap (default 256m)]}.
+ * <p>Arguments: {@code [rows (default 1000000)] [heap cap (default 256m)] [shim-only]}; {@code shim-only}
+ * skips the pg_dump/psql baseline (to measure the heap at other caps quickly).
  */
 public final class JobmetaBenchmark {
 
@@ -29,18 +30,21 @@ public final class JobmetaBenchmark {
 
     private final Path work;
     private final String heap;
+    private final boolean baseline;
 
-    private JobmetaBenchmark(Path work, String heap) {
+    private JobmetaBenchmark(Path work, String heap, boolean baseline) {
         this.work = work;
         this.heap = heap;
+        this.baseline = baseline;
     }
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000;
         String heap = args.length > 1 ? args[1] : "256m";
+        boolean baseline = !(args.length > 2 && args[2].equals("shim-only"));
         Path work = Files.createTempDirectory("jobmeta-benchmark");
         try (PostgresServers servers = PostgresServers.start()) {
-            new JobmetaBenchmark(work, heap).run(servers, rows);
+            new JobmetaBenchmark(work, heap, baseline).run(servers, rows);
         } finally {
             deleteTree(work);
         }
@@ -66,12 +70,17 @@ public final class JobmetaBenchmark {
         Timed shimVerify = shim("jobmeta", "verify", export.toString(), "--env-file", newHost.envFile().toString());
 
         Path dump = work.resolve("job-meta-export.sql");
-        Timed dumpExport = pgDump(source, dump);
-        Timed psqlImport = timed(List.of("psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p",
-                port(theirs), "-U", "postgres", "-d", name(theirs), "-f", dump.toString()), null);
+        Timed dumpExport = new Timed(0, -1, 0, "");
+        Timed psqlImport = dumpExport;
+        if (baseline) {
+            dumpExport = pgDump(source, dump);
+            psqlImport = timed(List.of("psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p",
+                    port(theirs), "-U", "postgres", "-d", name(theirs), "-f", dump.toString()), null);
+            check(psqlImport, "psql -f");
+        }
 
         long ourCount = new DatabaseProbe(ours).count("t_job_meta_history");
-        long theirCount = new DatabaseProbe(theirs).count("t_job_meta_history");
+        long theirCount = baseline ? new DatabaseProbe(theirs).count("t_job_meta_history") : rows;
         System.out.println();
         System.out.printf("%-34s %12s %12s %14s%n", "", "export", "import", "export+import");
         System.out.printf("%-34s %12s %12s %14s%n", "eltm-shim jobmeta (-Xmx" + heap + ")", seconds(shimExport.nanos),
@@ -82,7 +91,7 @@ public final class JobmetaBenchmark {
         System.out.printf("peak heap: export %s MiB, import %s MiB, verify %s MiB (cap %s)%n",
                 shimExport.peakMiB(), shimImport.peakMiB(), shimVerify.peakMiB(), heap);
         System.out.printf("file sizes: jobmeta export %,d bytes; pg_dump SQL %,d bytes%n", Files.size(export),
-                Files.size(dump));
+                baseline ? Files.size(dump) : 0);
         System.out.printf("rows loaded: eltm-shim %,d, psql %,d (of %,d)%n", ourCount, theirCount, rows);
         if (shimExport.exit != 0 || shimImport.exit != 0 || shimVerify.exit != 0 || ourCount != rows
                 || theirCount != rows) {
