@@ -134,6 +134,40 @@ class JobmetaCutoverIT {
     }
 
     @Test
+    void servicesThatDoNotStopLeaveTheTargetUntouchedAndExitFour() throws Exception {
+        assertThat(run("jobmeta", "export", "--env-file", legacyHost.envFile().toString(), "--out",
+                export.toString()).exitCode()).isZero();
+        newHost.breakScript("mstop-all");
+
+        ShimProcess.Result imported = run(withDrift("jobmeta", "import", export.toString(), "--env-file",
+                newHost.envFile().toString()));
+
+        assertThat(imported.exitCode()).isEqualTo(4);
+        assertThat(imported.stderr()).contains("quiescing the target's services failed", "mstop-all exited with 1",
+                "the target is as before and its services run again");
+        assertThat(newHost.serviceCalls()).containsExactly("mstop-all", "mstart-all");
+        assertThat(new DatabaseProbe(modern).count("t_job_meta")).isZero();
+    }
+
+    @Test
+    void servicesThatDoNotStartAfterACommittedImportExitFiveSayingWhatToDo() throws Exception {
+        assertThat(run("jobmeta", "export", "--env-file", legacyHost.envFile().toString(), "--out",
+                export.toString()).exitCode()).isZero();
+        newHost.breakScript("mstart-all");
+
+        ShimProcess.Result imported = run(withDrift("jobmeta", "import", export.toString(), "--env-file",
+                newHost.envFile().toString(), "--json"));
+
+        assertThat(imported.exitCode()).isEqualTo(5);
+        assertThat(imported.stderr()).contains("is imported and committed, but the services did not start",
+                "start them with mstart-all, then run jobmeta verify");
+        assertThat(ExportFormat.mapper().readTree(lastLine(imported.stdout())).path("result").asText())
+                .isEqualTo("Failed");
+        assertThat(new DatabaseProbe(modern).count("t_job_meta")).isEqualTo(200);
+        assertThat(newHost.servicesLog()).contains("mstart-all: cannot start the meta-service");
+    }
+
+    @Test
     void directExportReadsTheLegacyDatabaseWithoutAnEnvFile() throws Exception {
         Path passwordFile = dir.resolve("legacy-password");
         Files.writeString(passwordFile, PostgresServers.DB_PASSWORD + "\n");

@@ -44,6 +44,13 @@ final class SandboxInstall {
         return new SandboxInstall(home, env);
     }
 
+    /** Makes one service script fail, as a broken release's would. */
+    void breakScript(String name) throws IOException {
+        Files.writeString(home.resolve("server/webserver/admin").resolve(name),
+                "#!/bin/bash\necho \"" + name + " $PGDATABASE\" >> \"$ISERVER_HOME/services.calls\"\n"
+                        + "echo \"" + name + ": cannot start the meta-service\" >&2\nexit 1\n");
+    }
+
     Path envFile() {
         return envFile;
     }
