@@ -2,12 +2,13 @@ package io.eltm.shim.jobmeta;
 
 import io.eltm.shim.RefusedException;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +18,11 @@ import java.util.Optional;
 
 /**
  * The legacy side of a cutover: streams the selected tables and the version sequence from one
- * consistent snapshot (a read-only repeatable-read transaction) into an export file. Rows are fetched
- * in batches and written as they arrive, so memory stays flat however large the history is.
+ * consistent snapshot (a read-only repeatable-read transaction) into an export file. Rows stream with
+ * {@code COPY ... TO STDOUT} and are written as they arrive, so memory stays flat however large the
+ * history is.
  */
 public final class JobmetaExporter {
-
-    private static final int FETCH_SIZE = 2000;
 
     private final JobmetaSteps steps;
     private final Clock clock;
@@ -86,21 +86,26 @@ public final class JobmetaExporter {
         return tables;
     }
 
+    /**
+     * Streams one table with {@code COPY ... TO STDOUT}: the server sends rows continuously while they
+     * are written, where a cursor would wait for each batch.
+     */
     private static TableSection copy(Connection connection, ExportFileWriter writer, String table,
             List<ColumnDef> columns) throws SQLException, IOException {
         writer.beginTable(table, columns);
-        String select = "SELECT " + Sql.columnList(columns.stream().map(ColumnDef::name).toList())
-                + " FROM " + Sql.table(table);
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = statement.executeQuery(select)) {
-                String[] values = new String[columns.size()];
-                while (rs.next()) {
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = rs.getString(i + 1);
-                    }
-                    writer.row(values);
-                }
+        String sql = "COPY " + Sql.table(table) + " ("
+                + Sql.columnList(columns.stream().map(ColumnDef::name).toList()) + ") TO STDOUT";
+        CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+        try {
+            CopyTextDecoder decoder = new CopyTextDecoder();
+            String[] values = new String[columns.size()];
+            for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
+                decoder.decode(row, values);
+                writer.row(values);
+            }
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
         return writer.endTable();
