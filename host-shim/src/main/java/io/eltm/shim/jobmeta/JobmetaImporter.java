@@ -70,7 +70,12 @@ public final class JobmetaImporter {
                 }, nothing -> manifest.totalRows() + " rows committed");
                 loads = loader.loads();
             } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    // a broken connection rolls back on the server by itself; keep the first failure
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             }
         } catch (SQLException | IOException | RuntimeException e) {
