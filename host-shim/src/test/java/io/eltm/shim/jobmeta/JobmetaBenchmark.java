@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * --column-inserts} per table, then {@code psql -f}. Two real PostgreSQL servers, a legacy and a new
  * host; both targets freshly seeded. Not part of {@code ./mvnw verify}; see docs/performance-jobmeta.md.
  *
- * <p>Arguments: {@code [rows (default 1000000)] [heap cap (default 256m)] [shim-only]}; {@code shim-only}
- * skips the pg_dump/psql baseline (to measure the heap at other caps quickly).
+ * <p>Arguments: {@code [rows (default 1000000)] [heap cap (default 256m)] [shim-only] [drifted-history]};
+ * {@code shim-only} skips the pg_dump/psql baseline (to measure the heap at other caps quickly);
+ * {@code drifted-history} gives the source's {@code t_job_meta_history.saved_at} the legacy type
+ * {@code timestamp without time zone}, so the import translates the history through its staging table.
  */
 public final class JobmetaBenchmark {
 
@@ -31,20 +33,22 @@ public final class JobmetaBenchmark {
     private final Path work;
     private final String heap;
     private final boolean baseline;
+    private final boolean driftedHistory;
 
-    private JobmetaBenchmark(Path work, String heap, boolean baseline) {
+    private JobmetaBenchmark(Path work, String heap, List<String> flags) {
         this.work = work;
         this.heap = heap;
-        this.baseline = baseline;
+        this.baseline = !flags.contains("shim-only");
+        this.driftedHistory = flags.contains("drifted-history");
     }
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000;
         String heap = args.length > 1 ? args[1] : "256m";
-        boolean baseline = !(args.length > 2 && args[2].equals("shim-only"));
+        List<String> flags = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
         Path work = Files.createTempDirectory("jobmeta-benchmark");
         try (PostgresServers servers = PostgresServers.start()) {
-            new JobmetaBenchmark(work, heap, baseline).run(servers, rows);
+            new JobmetaBenchmark(work, heap, flags).run(servers, rows);
         } finally {
             deleteTree(work);
         }
@@ -54,6 +58,9 @@ public final class JobmetaBenchmark {
         Database source = servers.freshModern();
         long seeding = System.nanoTime();
         seed(source, rows);
+        if (driftedHistory) {
+            new DatabaseProbe(source).execute("ALTER TABLE t_job_meta_history ALTER COLUMN saved_at TYPE timestamp");
+        }
         System.out.printf("seeded %,d history rows in %s; t_job_meta_history is %s%n", rows,
                 seconds(System.nanoTime() - seeding),
                 new DatabaseProbe(source).scalar("SELECT pg_size_pretty(pg_total_relation_size('t_job_meta_history'))"));
