@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RollbackCommand.class,
                 StatusCommand.class,
                 DemoCommand.class,
+                JobmetaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EltmShim implements Runnable {
 

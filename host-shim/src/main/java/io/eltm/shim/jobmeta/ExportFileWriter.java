@@ -1,0 +1,166 @@
+package io.eltm.shim.jobmeta;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes an export file (see {@link ExportFormat}) row by row: memory stays flat however many rows.
+ * The file is created with mode 0600 from the start, under a temporary name in the same directory,
+ * and renamed into place only by {@link #finish}: a half-written export never looks complete.
+ */
+public final class ExportFileWriter implements Closeable {
+
+    private final ObjectMapper mapper = ExportFormat.mapper();
+    private final JsonFactory jsonFactory = mapper.getFactory();
+    private final LineBuffer line = new LineBuffer();
+    private final JsonGenerator rowJson;
+    private final LineDigest content = new LineDigest();
+    private final List<TableSection> sections = new ArrayList<>();
+    private final Clock clock;
+    private final String source;
+    private final Path target;
+    private final Path temporary;
+    private final OutputStream out;
+    private SequenceMark sequence;
+    private LineDigest section;
+    private ExportFormat.SectionStart current;
+    private long rows;
+    private boolean finished;
+
+    private ExportFileWriter(Path target, Clock clock, String source) throws IOException {
+        this.target = target.toAbsolutePath();
+        this.clock = clock;
+        this.source = source;
+        this.temporary = this.target.resolveSibling("." + this.target.getFileName() + ".partial");
+        Files.deleteIfExists(temporary);
+        OutputStream file = Channels.newOutputStream(Files.newByteChannel(temporary,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ExportFormat.fileMode()));
+        this.out = new FastGzip(new BufferedOutputStream(file, 1 << 16));
+        // one generator for every row, flushed per line: creating one per row costs more than the row
+        this.rowJson = jsonFactory.createGenerator(line);
+        this.rowJson.setRootValueSeparator(null);
+    }
+
+    /** Starts {@code out}'s export; refuses to replace an existing file. */
+    public static ExportFileWriter create(Path out, Clock clock, String source) throws IOException {
+        if (Files.exists(out)) {
+            throw new io.eltm.shim.RefusedException("export file " + out + " already exists: move it away or "
+                    + "choose another --out");
+        }
+        ExportFileWriter writer = new ExportFileWriter(out, clock, source);
+        writer.writeLine(writer.mapper.writeValueAsBytes(
+                new ExportFormat.Header(ExportFormat.MAGIC, ExportFormat.VERSION, source)), null);
+        return writer;
+    }
+
+    public void beginTable(String table, List<ColumnDef> columns) throws IOException {
+        current = new ExportFormat.SectionStart(table, List.copyOf(columns));
+        section = new LineDigest();
+        rows = 0;
+        writeLine(mapper.writeValueAsBytes(current), section);
+    }
+
+    /** One row: each value in PostgreSQL's text form, or {@code null}. */
+    public void row(String[] values) throws IOException {
+        line.reset();
+        rowJson.writeStartArray();
+        for (String value : values) {
+            if (value == null) {
+                rowJson.writeNull();
+            } else {
+                rowJson.writeString(value);
+            }
+        }
+        rowJson.writeEndArray();
+        rowJson.flush();
+        // rows are hashed once, into their section's digest; the content digest covers the section ends
+        section.update(line.buffer(), line.size());
+        out.write(line.buffer(), 0, line.size());
+        out.write('\n');
+        rows++;
+    }
+
+    public TableSection endTable() throws IOException {
+        TableSection done = new TableSection(current.table(), current.columns(), rows, section.hex());
+        writeLine(mapper.writeValueAsBytes(new ExportFormat.SectionEnd(done.table(), rows, done.sha256())), null);
+        sections.add(done);
+        current = null;
+        return done;
+    }
+
+    public void sequence(SequenceMark mark) throws IOException {
+        this.sequence = mark;
+        writeLine(mapper.writeValueAsBytes(new ExportFormat.SequenceLine(mark)), null);
+    }
+
+    /** Writes the manifest, closes the file and moves it to its name. */
+    public ExportManifest finish() throws IOException {
+        ExportManifest manifest = new ExportManifest(ExportFormat.VERSION, clock.instant(), source, sections,
+                sequence, content.hex());
+        byte[] last = mapper.writeValueAsBytes(new ExportFormat.ManifestLine(manifest));
+        out.write(last);
+        out.write('\n');
+        out.close();
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        finished = true;
+        return manifest;
+    }
+
+    private void writeLine(byte[] bytes, LineDigest sectionDigest) throws IOException {
+        content.update(bytes);
+        if (sectionDigest != null) {
+            sectionDigest.update(bytes);
+        }
+        out.write(bytes);
+        out.write('\n');
+    }
+
+    /** Without {@link #finish}: an abandoned export, whose partial file is removed. */
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            try {
+                out.close();
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** A line buffer whose bytes are written and hashed without copying them. */
+    private static final class LineBuffer extends ByteArrayOutputStream {
+        LineBuffer() {
+            super(8192);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
+    }
+
+    /** Speed over ratio: the file is read once and deleted, and compression would dominate export time. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.eltm.shim.jobmeta;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The export file format, version 1: one gzip stream of JSON lines, read and written in one pass.
+ *
+ * <pre>
+ * {"format":"eltm-jobmeta","formatVersion":1,"source":"..."}              header
+ * {"table":"t_jdbc","columns":[{"name":"id","type":"integer"},...]}        a section starts
+ * ["1","warehouse","jdbc:postgresql://...",null,...]                       one line per row: text form or null
+ * {"end":"t_jdbc","rows":12,"sha256":"..."}                                 the section's checksum
+ * ... more sections, in dependency order ...
+ * {"sequence":{"name":"seq_job_version_id","lastValue":...}}               optional
+ * {"manifest":{...}}                                                        last line: {@link ExportManifest}
+ * </pre>
+ *
+ * A section's SHA-256 covers its header line and its row lines; the manifest's {@code contentSha256}
+ * covers every line before it except rows, which it covers through the section ends that carry their
+ * digest (each row is hashed once). Values are PostgreSQL's text form, so any type round-trips.
+ */
+public final class ExportFormat {
+
+    public static final String MAGIC = "eltm-jobmeta";
+    public static final int VERSION = 1;
+
+    /** Owner read/write only: the file carries base64 passwords. */
+    public static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+
+    private ExportFormat() {
+    }
+
+    public static FileAttribute<Set<PosixFilePermission>> fileMode() {
+        return PosixFilePermissions.asFileAttribute(FILE_MODE);
+    }
+
+    /** The mapper for header, section and manifest lines (never for rows, which stream). */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** Lines other than rows, as records. */
+    public record Header(String format, int formatVersion, String source) {
+    }
+
+    public record SectionStart(String table, java.util.List<ColumnDef> columns) {
+    }
+
+    public record SectionEnd(String end, long rows, String sha256) {
+    }
+
+    public record SequenceLine(SequenceMark sequence) {
+    }
+
+    public record ManifestLine(ExportManifest manifest) {
+    }
+}
