@@ -41,8 +41,8 @@ public record OperationContext(
         journal.save(state);
     }
 
-    /** "upgrade 8.4.1 → 8.4.2 on /data/iserver": the prefix of every message about this operation. */
+    /** "upgrade 8.4.1 → 8.4.2 on etl-01:/data/iserver": the prefix of every message about this operation. */
     public String label() {
-        return state.label() + " on " + env.installDir();
+        return state.label() + " on " + (state.host() == null ? "" : state.host() + ":") + env.installDir();
     }
 }

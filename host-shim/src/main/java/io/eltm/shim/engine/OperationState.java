@@ -21,6 +21,8 @@ public final class OperationState {
 
     String id;
     String type;
+    /** The host the operation runs on, for messages that travel (agent status, logs). */
+    String host;
     String source;
     String sha256;
     /** The local tarball (upgrade) or cached release tree (rollback) being installed. */
@@ -51,10 +53,11 @@ public final class OperationState {
         // for Jackson
     }
 
-    public OperationState(String id, String type, String source, String sha256, OperationOptions options,
-                          Instant startedAt, List<String> stepNames) {
+    public OperationState(String id, String type, String host, String source, String sha256,
+                          OperationOptions options, Instant startedAt, List<String> stepNames) {
         this.id = id;
         this.type = type;
+        this.host = host;
         this.source = source;
         this.sha256 = sha256;
         this.options = options;
@@ -64,6 +67,7 @@ public final class OperationState {
 
     public String id() { return id; }
     public String type() { return type; }
+    public String host() { return host; }
     public String source() { return source; }
     public String sha256() { return sha256; }
     public OperationOptions options() { return options; }
@@ -127,7 +131,7 @@ public final class OperationState {
         steps.replaceAll(s -> s.name().equals(updated.name()) ? updated : s);
     }
 
-    /** A short label for messages: "upgrade 8.4.1 → 8.4.2 on /data/iserver". */
+    /** A short label for messages: "upgrade 8.4.1 → 8.4.2". */
     public String label() {
         return type + " " + (from == null ? "?" : from.version()) + " → " + (to == null ? "?" : to.version());
     }

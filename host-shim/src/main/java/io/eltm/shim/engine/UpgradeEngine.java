@@ -71,7 +71,7 @@ public final class UpgradeEngine {
                 return LastOperations.of(finishHeld(held.get(), listener));
             }
             List<Step> steps = UpgradeSteps.all(limits);
-            OperationState state = new OperationState(request.id(), request.type(), request.source(),
+            OperationState state = new OperationState(request.id(), request.type(), HostName.current(), request.source(),
                     request.sha256().orElse(null), request.options(), clock.instant(), OperationRunner.names(steps));
             OperationContext ctx = context(state, listener);
             ctx.save();

@@ -24,7 +24,7 @@ public final class TestContexts {
         InstallEnvironment env = new InstallEnvironment(installDir, Optional.empty(), "127.0.0.1", 1, "nobody",
                 "sqlmaestro", Optional.empty(), URI.create("https://127.0.0.1:1/health"), Map.of());
         ShimPaths paths = new ShimPaths(installDir);
-        OperationState state = new OperationState("op-1", "upgrade", "release.tar.gz", null, options, clock.instant(),
+        OperationState state = new OperationState("op-1", "upgrade", "etl-test", "release.tar.gz", null, options, clock.instant(),
                 stepNames);
         ServiceScripts scripts = new ServiceScripts(env, Duration.ofSeconds(5));
         return new OperationContext(env, paths, state, new SwapJournal(paths), scripts,

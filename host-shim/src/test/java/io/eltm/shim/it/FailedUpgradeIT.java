@@ -1,13 +1,11 @@
 package io.eltm.shim.it;
 
-import io.eltm.shim.kit.ReleaseKit;
 import io.eltm.shim.kit.SampleInstall;
 import io.eltm.shim.kit.SampleReleases;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Upgrades that fail after the services stopped: exit 4, and 8.4.1 serves again on its own DB. */
 class FailedUpgradeIT {
 
-    @TempDir
-    Path sandbox;
+    @RegisterExtension
+    final SampleInstallExtension a = SampleInstallExtension.of(SampleReleases.a());
 
-    private final ReleaseKit kit = ReleaseKit.inUserCache();
     private SampleInstall install;
     private ShimCli shim;
     private AuditDb db;
@@ -33,10 +30,10 @@ class FailedUpgradeIT {
     private Map<String, List<String>> rowsBefore;
 
     @BeforeEach
-    void installA() {
-        install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
-        shim = new ShimCli(install);
-        db = new AuditDb(install);
+    void useInstallOfA() {
+        install = a.install();
+        shim = a.shim();
+        db = a.db();
         filesBefore = InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
                 && !rel.startsWith("transient/") && !InstallTree.SERVICE_LOGS.contains(rel));
         tablesBefore = db.tables();
@@ -44,14 +41,9 @@ class FailedUpgradeIT {
         rowsBefore = db.userRows(columns);
     }
 
-    @AfterEach
-    void removeInstall() {
-        install.close();
-    }
-
     @Test
     void rollsBackWhenAMigrationFailsHalfway() {
-        ShimCli.Run run = shim.run("upgrade", kit.build(SampleReleases.failingMigration()).toString(), "--json",
+        ShimCli.Run run = shim.run("upgrade", a.tarball(SampleReleases.failingMigration()).toString(), "--json",
                 "--health-timeout", "60");
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(4);
@@ -65,7 +57,7 @@ class FailedUpgradeIT {
     void rollsBackWhenNewReleaseNeverBecomesHealthy() {
         Instant start = Instant.now();
 
-        ShimCli.Run run = shim.run("upgrade", kit.build(SampleReleases.neverHealthy()).toString(), "--json",
+        ShimCli.Run run = shim.run("upgrade", a.tarball(SampleReleases.neverHealthy()).toString(), "--json",
                 "--health-timeout", "8");
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(4);

@@ -1,14 +1,12 @@
 package io.eltm.shim.it;
 
-import io.eltm.shim.kit.ReleaseKit;
 import io.eltm.shim.kit.SampleInstall;
 import io.eltm.shim.kit.SampleReleases;
 import io.eltm.shim.kit.ServicePids;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,24 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Going back: `rollback`, downgrades with and without undo scripts, and DBs without schema_version. */
 class RollbackIT {
 
-    @TempDir
-    Path sandbox;
+    @RegisterExtension
+    final SampleInstallExtension a = SampleInstallExtension.of(SampleReleases.a());
 
-    private final ReleaseKit kit = ReleaseKit.inUserCache();
     private SampleInstall install;
     private ShimCli shim;
     private AuditDb db;
 
     @BeforeEach
-    void installA() {
-        install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
-        shim = new ShimCli(install);
-        db = new AuditDb(install);
-    }
-
-    @AfterEach
-    void removeInstall() {
-        install.close();
+    void useInstallOfA() {
+        install = a.install();
+        shim = a.shim();
+        db = a.db();
     }
 
     @Test
@@ -47,7 +39,7 @@ class RollbackIT {
         Map<String, List<String>> columnsA = db.userColumns();
         Map<String, List<String>> rowsA = db.userRows(columnsA);
         Map<String, String> preserved = InstallTree.preserved(install.installDir());
-        upgrade(SampleReleases.b().fileName(), kit.build(SampleReleases.b()));
+        upgrade(SampleReleases.b().fileName(), a.tarball(SampleReleases.b()));
 
         ShimCli.Run run = shim.run("rollback", "--json");
 
@@ -75,17 +67,17 @@ class RollbackIT {
 
     @Test
     void downgradeNeedsTheFlagAndUndoesWithTheNewerReleasesUndoScripts() {
-        upgrade("B", kit.build(SampleReleases.b()));
-        Path a = kit.build(SampleReleases.a());
+        upgrade("B", a.tarball(SampleReleases.b()));
+        Path older = a.tarball(SampleReleases.a());
         ServicePids pids = install.servicePids();
 
-        ShimCli.Run refused = shim.run("upgrade", a.toString());
+        ShimCli.Run refused = shim.run("upgrade", older.toString());
 
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(3);
         assertThat(refused.stdout() + refused.stderr()).contains("--allow-downgrade");
         assertThat(install.servicePids()).isEqualTo(pids);
 
-        ShimCli.Run run = shim.run("upgrade", a.toString(), "--allow-downgrade", "--health-timeout", "60");
+        ShimCli.Run run = shim.run("upgrade", older.toString(), "--allow-downgrade", "--health-timeout", "60");
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(db.appliedVersions()).containsExactly("1", "2");
@@ -94,10 +86,10 @@ class RollbackIT {
 
     @Test
     void downgradeWithoutUndoScriptsIsRefusedListingTheVersions() {
-        upgrade("B without undo", kit.build(SampleReleases.bWithoutUndo()));
+        upgrade("B without undo", a.tarball(SampleReleases.bWithoutUndo()));
         ServicePids pids = install.servicePids();
 
-        ShimCli.Run run = shim.run("upgrade", kit.build(SampleReleases.a()).toString(), "--allow-downgrade");
+        ShimCli.Run run = shim.run("upgrade", a.tarball(SampleReleases.a()).toString(), "--allow-downgrade");
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(3);
         assertThat(run.stdout() + run.stderr()).contains("no undo script").contains("4, 3");
@@ -108,7 +100,7 @@ class RollbackIT {
     @Test
     void aDatabaseWithoutSchemaVersionNeedsABaseline() {
         db.execute("DROP TABLE schema_version");
-        Path b = kit.build(SampleReleases.b());
+        Path b = a.tarball(SampleReleases.b());
 
         ShimCli.Run refused = shim.run("upgrade", b.toString());
 

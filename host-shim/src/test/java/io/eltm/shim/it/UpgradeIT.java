@@ -1,16 +1,14 @@
 package io.eltm.shim.it;
 
-import io.eltm.shim.kit.ReleaseKit;
 import io.eltm.shim.kit.ReleaseSpec;
 import io.eltm.shim.kit.SampleInstall;
 import io.eltm.shim.kit.SampleReleases;
 import io.eltm.shim.kit.ServicePids;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The in-place upgrade from 8.4.1 to 8.4.2 on a real sample install, through the real command line. */
 class UpgradeIT {
 
-    @TempDir
-    Path sandbox;
+    @RegisterExtension
+    final SampleInstallExtension a = SampleInstallExtension.of(SampleReleases.a());
 
-    private final ReleaseKit kit = ReleaseKit.inUserCache();
     private SampleInstall install;
     private ShimCli shim;
     private AuditDb db;
 
     @BeforeEach
-    void installA() {
-        install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
-        shim = new ShimCli(install);
-        db = new AuditDb(install);
-    }
-
-    @AfterEach
-    void removeInstall() {
-        install.close();
+    void useInstallOfA() {
+        install = a.install();
+        shim = a.shim();
+        db = a.db();
     }
 
     @Test
@@ -50,7 +42,7 @@ class UpgradeIT {
         Map<String, List<String>> rowsBefore = db.userRows(columns);
         String envBefore = Files.readString(install.envFile());
 
-        ShimCli.Run run = shim.run("upgrade", kit.build(b).toString(), "--json", "--health-timeout", "60");
+        ShimCli.Run run = shim.run("upgrade", a.tarball(b).toString(), "--json", "--health-timeout", "60");
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(Files.readString(install.installDir().resolve("VERSION"))).isEqualTo(b.versionFile());
@@ -91,7 +83,7 @@ class UpgradeIT {
         ServicePids pids = install.servicePids();
         Map<String, String> before = InstallTree.files(install.installDir());
 
-        ShimCli.Run run = shim.run("check", kit.build(SampleReleases.b()).toString());
+        ShimCli.Run run = shim.run("check", a.tarball(SampleReleases.b()).toString());
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("8.4.1 → 8.4.2").contains("apply 3, 4").contains("server/engine/lib");
@@ -102,7 +94,7 @@ class UpgradeIT {
 
     @Test
     void refusesTheSameReleaseTwiceWithoutTouchingServices() {
-        Path b = kit.build(SampleReleases.b());
+        Path b = a.tarball(SampleReleases.b());
         assertThat(shim.run("upgrade", b.toString(), "--health-timeout", "60").exit()).isZero();
         ServicePids pids = install.servicePids();
 
