@@ -9,11 +9,11 @@ import java.util.List;
  * asks for 8.4.2 on host {@code etl-01}, whose agent renewed its lease 10 s ago and reports a healthy 8.4.1.
  * Each test changes only what its scenario is about.
  */
-final class Scenario {
+public final class Scenario {
 
-    static final Instant NOW = Instant.parse("2026-11-26T06:00:00Z");
-    static final String TEMPLATE_URL = "https://releases.example.com/eltm/eltm-portable-{version}.tar.gz";
-    static final String SHA256 = "3f2c9a1d0b7e4c55a0e1f2d3c4b5a69788990aab3f2c9a1d0b7e4c55a0e1f2d3";
+    public static final Instant NOW = Instant.parse("2026-11-26T06:00:00Z");
+    public static final String TEMPLATE_URL = "https://releases.example.com/eltm/eltm-portable-{version}.tar.gz";
+    public static final String SHA256 = "3f2c9a1d0b7e4c55a0e1f2d3c4b5a69788990aab3f2c9a1d0b7e4c55a0e1f2d3";
 
     String name = "prod-a";
     long generation = 3;
@@ -28,16 +28,16 @@ final class Scenario {
     ReportedInstall reported = installed("8.4.1");
     OperationFacts operation;
 
-    static Scenario scenario() {
+    public static Scenario scenario() {
         return new Scenario();
     }
 
-    static ReportedInstall installed(String version) {
+    public static ReportedInstall installed(String version) {
         return new ReportedInstall(version, Instant.parse("2026-11-01T10:15:00Z"), "3f2c9a1", "12", List.of(),
                 true, false);
     }
 
-    static OperationFacts operation(String name, OperationPhase phase, String step) {
+    public static OperationFacts operation(String name, OperationPhase phase, String step) {
         boolean ended = !phase.isActive();
         return new OperationFacts(name, "8.4.2", OperationType.UPGRADE, phase, step,
                 phase.isFailure() ? "health probe of https://127.0.0.1:8443/ failed for 300 s" : null,
@@ -45,65 +45,65 @@ final class Scenario {
                 phase == OperationPhase.SUCCEEDED ? installed("8.4.2") : null);
     }
 
-    Scenario desired(String version) {
+    public Scenario desired(String version) {
         desired = version;
         return this;
     }
 
-    Scenario generation(long value) {
+    public Scenario generation(long value) {
         generation = value;
         return this;
     }
 
-    Scenario url(String value) {
+    public Scenario url(String value) {
         url = value;
         return this;
     }
 
-    Scenario paused() {
+    public Scenario paused() {
         paused = true;
         return this;
     }
 
-    Scenario allowDowngrade() {
+    public Scenario allowDowngrade() {
         allowDowngrade = true;
         return this;
     }
 
-    Scenario lastHandledGeneration(long value) {
+    public Scenario lastHandledGeneration(long value) {
         lastHandledGeneration = value;
         return this;
     }
 
-    Scenario previousOperation(String value) {
+    public Scenario previousOperation(String value) {
         previousOperation = value;
         return this;
     }
 
-    Scenario lease(Instant renewTime) {
+    public Scenario lease(Instant renewTime) {
         leaseRenewTime = renewTime;
         return this;
     }
 
-    Scenario reported(ReportedInstall value) {
+    public Scenario reported(ReportedInstall value) {
         reported = value;
         return this;
     }
 
     /** {@code status.currentOperation} names {@code name}; {@code facts} is what the API server returned for it. */
-    Scenario recorded(String name, OperationFacts facts) {
+    public Scenario recorded(String name, OperationFacts facts) {
         recordedOperation = name;
         operation = facts;
         return this;
     }
 
     /** Intent recorded for this very spec, but the operator stopped before creating the operation. */
-    static Scenario recordedButNotCreated() {
+    public static Scenario recordedButNotCreated() {
         Scenario scenario = scenario();
         return scenario.recorded(scenario.operationName(), null);
     }
 
-    InstallationFacts installation() {
+    public InstallationFacts installation() {
         return new InstallationFacts(name, "eltm", generation, desired,
                 new InstallationFacts.Release(url, SHA256),
                 new InstallationFacts.Target("etl-01", "/data/iserver"),
@@ -111,16 +111,20 @@ final class Scenario {
                 lastHandledGeneration, recordedOperation, previousOperation);
     }
 
-    HostFacts host() {
+    public HostFacts host() {
         return new HostFacts("etl-01", leaseRenewTime, Duration.ofSeconds(40), reported);
     }
 
-    Decision plan() {
+    public OperationFacts operationFacts() {
+        return operation;
+    }
+
+    public Decision plan() {
         return new Planner().plan(installation(), host(), operation, NOW);
     }
 
     /** The name the planner gives this scenario's operation. */
-    String operationName() {
+    public String operationName() {
         return OperationNames.forSpec(installation());
     }
 }
