@@ -41,9 +41,11 @@ public sealed interface Decision {
 
     /**
      * The recorded operation ended without reaching its target, or vanished: Degraded, clear
-     * {@code currentOperation}, and do not retry {@code failedGeneration}. {@code operation} is null when lost.
+     * {@code currentOperation}, and record {@code lastHandledGeneration} — the current generation when the
+     * operation was made for it (so it is not retried), else the earlier value (a spec changed during the
+     * operation is tried next). {@code operation} is null when lost.
      */
-    record Fail(String reason, String message, String operationName, long failedGeneration, OperationFacts operation)
+    record Fail(String reason, String message, String operationName, long lastHandledGeneration, OperationFacts operation)
             implements Decision {
     }
 

@@ -1,14 +1,8 @@
 package io.eltm.operator.plan;
 
-import io.eltm.operator.plan.Decision.Complete;
-import io.eltm.operator.plan.Decision.Fail;
-import io.eltm.operator.plan.Decision.Follow;
-import io.eltm.operator.plan.Decision.HostDisconnected;
 import io.eltm.operator.plan.Decision.Refuse;
-import io.eltm.operator.plan.Decision.StartOperation;
 import io.eltm.operator.plan.Decision.Wait;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Decides the next step for one installation from gathered facts. Pure: no client, no clock ({@code now} is a
@@ -29,10 +23,10 @@ public final class Planner {
 
     public Decision plan(InstallationFacts installation, HostFacts host, OperationFacts operation, Instant now) {
         if (installation.recordedOperation() != null) {
-            return planRecorded(installation, host, operation, now);
+            return RecordedOperations.plan(installation, host, operation, now);
         }
         if (!host.isConnectedAt(now)) {
-            return disconnected(installation, host);
+            return Disconnections.of(installation, host);
         }
         String subject = installation.qualifiedName() + " on host " + host.hostName();
         if (installation.policy().paused()) {
@@ -69,61 +63,8 @@ public final class Planner {
                     + " and spec.version asks for the older " + desired
                     + "; set spec.policy.allowDowngrade: true to downgrade");
         }
-        return start(installation, subject, reported.version(), comparison < 0 ? Reasons.DOWNGRADE_REQUESTED
+        return StartOperations.of(installation, subject, reported.version(), comparison < 0 ? Reasons.DOWNGRADE_REQUESTED
                 : Reasons.UPGRADE_REQUESTED);
-    }
-
-    private Decision planRecorded(InstallationFacts installation, HostFacts host, OperationFacts operation,
-                                  Instant now) {
-        String recorded = installation.recordedOperation();
-        String subject = installation.qualifiedName() + ", operation " + recorded;
-        if (operation == null) {
-            // Intent is recorded before the operation is created; an operator stopped between the two leaves a
-            // recorded name without an operation. While the name still matches the spec and the host is not yet
-            // at the desired version, create it now. Otherwise it is lost: once folded, the next round sees the
-            // host as it is (ready when someone else brought it to the desired version).
-            if (recorded.equals(OperationNames.forSpec(installation)) && !reportsDesired(installation, host)) {
-                if (!host.isConnectedAt(now)) {
-                    return disconnected(installation, host);
-                }
-                String from = host.reported() == null ? "unknown" : host.reported().version();
-                return start(installation, installation.qualifiedName() + " on host " + host.hostName(), from,
-                        Reasons.OPERATION_RECREATED);
-            }
-            return new Fail(Reasons.OPERATION_LOST, subject + ": the recorded operation no longer exists and "
-                    + "cannot be re-created; not retried until the spec changes",
-                    recorded, installation.generation(), null);
-        }
-        OperationPhase phase = operation.phase();
-        if (phase.isActive()) {
-            String step = operation.currentStep();
-            return new Follow(phase == OperationPhase.PENDING ? Reasons.OPERATION_PENDING : Reasons.OPERATION_RUNNING,
-                    subject + ": " + phase.wireName() + " to " + operation.targetVersion()
-                            + (step == null ? "" : ", step " + step), recorded, phase, step);
-        }
-        if (phase == OperationPhase.SUCCEEDED) {
-            return new Complete(Reasons.UPGRADE_SUCCEEDED, subject + ": now runs " + operation.targetVersion()
-                    + (operation.downtimeMillis() == null ? "" : " after " + operation.downtimeMillis() + " ms of downtime"),
-                    operation);
-        }
-        String reason = switch (phase) {
-            case REFUSED -> Reasons.UPGRADE_REFUSED;
-            case ROLLED_BACK -> Reasons.UPGRADE_ROLLED_BACK;
-            default -> Reasons.UPGRADE_FAILED;
-        };
-        String error = operation.errorMessage() == null ? "no message from the agent" : operation.errorMessage();
-        return new Fail(reason, subject + ": " + phase.wireName() + " on the way to " + operation.targetVersion()
-                + (operation.currentStep() == null ? "" : " at step " + operation.currentStep()) + ": " + error
-                + "; not retried until the spec changes", recorded, installation.generation(), operation);
-    }
-
-    private static boolean reportsDesired(InstallationFacts installation, HostFacts host) {
-        String reported = host.reported() == null ? null : host.reported().version();
-        String desired = installation.desiredVersion();
-        if (ReleaseVersions.isValid(reported) && ReleaseVersions.isValid(desired)) {
-            return ReleaseVersions.compare(reported, desired) == 0;
-        }
-        return false;
     }
 
     private static Decision atDesiredVersion(String subject, ReportedInstall reported) {
@@ -136,31 +77,5 @@ public final class Planner {
                     + " with migrations not applied: " + String.join(", ", reported.schemaPending()));
         }
         return new Wait(Reasons.UP_TO_DATE, subject + ": runs the desired " + reported.version());
-    }
-
-    private static Decision start(InstallationFacts installation, String subject, String from, String reason) {
-        String desired = installation.desiredVersion();
-        Optional<String> url = ReleaseUrls.resolve(installation.release().url(), desired);
-        if (url.isEmpty()) {
-            return new Refuse(Reasons.RELEASE_URL_NOT_FOR_VERSION, subject + ": spec.release.url '"
-                    + installation.release().url() + "' neither contains " + ReleaseUrls.VERSION_PLACEHOLDER
-                    + " nor names version " + desired + "; use a URL template or the URL of the " + desired
-                    + " tarball");
-        }
-        String name = OperationNames.forSpec(installation);
-        InstallationFacts.Policy policy = installation.policy();
-        return new StartOperation(reason, subject + ": " + from + " → " + desired + " with operation " + name,
-                name, OperationType.UPGRADE, url.get(), installation.release().sha256(), desired,
-                new OperationOptions(policy.allowDowngrade(), policy.autoRollback(), policy.healthTimeout()));
-    }
-
-    private static Decision disconnected(InstallationFacts installation, HostFacts host) {
-        String subject = installation.qualifiedName() + ": host " + host.hostName();
-        if (!host.hasLease()) {
-            return new HostDisconnected(Reasons.LEASE_MISSING, subject + " has no lease; start its agent "
-                    + "(eltm-shim agent --host " + host.hostName() + ")", null);
-        }
-        return new HostDisconnected(Reasons.LEASE_EXPIRED, subject + " was last seen at " + host.leaseRenewTime()
-                + " and its lease has expired; no operation starts until its agent is back", host.leaseRenewTime());
     }
 }

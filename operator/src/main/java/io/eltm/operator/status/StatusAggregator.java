@@ -40,7 +40,7 @@ public final class StatusAggregator {
                 migrations(previous, folded, decision),
                 lastUpgrade(previous, decision),
                 currentOperation(previous, decision),
-                decision instanceof Fail fail ? fail.failedGeneration() : previous.lastHandledGeneration());
+                decision instanceof Fail fail ? fail.lastHandledGeneration() : previous.lastHandledGeneration());
         return new StatusUpdate(status, merger.transitions());
     }
 

@@ -55,6 +55,8 @@ class PlannerDecisionTableTest {
                         Fail.class, Reasons.UPGRADE_ROLLED_BACK),
                 row("recorded operation failed", () -> recordedEnded(OperationPhase.FAILED),
                         Fail.class, Reasons.UPGRADE_FAILED),
+                row("recorded operation of an earlier spec failed", () -> recordedEnded(OperationPhase.FAILED)
+                        .desired("8.4.3").generation(4), Fail.class, Reasons.UPGRADE_FAILED),
                 row("recorded operation never created", Scenario::recordedButNotCreated,
                         StartOperation.class, Reasons.OPERATION_RECREATED),
                 row("recorded operation never created, host disconnected",
@@ -101,7 +103,7 @@ class PlannerDecisionTableTest {
 
     private static Scenario recordedRunning(OperationPhase phase, String step) {
         Scenario scenario = scenario();
-        return scenario.recorded("prod-a-1a2b3c4d5e", operation("prod-a-1a2b3c4d5e", phase, step));
+        return scenario.recorded(scenario.operationName(), operation(scenario.operationName(), phase, step));
     }
 
     private static Scenario recordedEnded(OperationPhase phase) {

@@ -96,15 +96,16 @@ class PlannerTest {
 
     @Test
     void doesNotRetryARolledBackUpgradeUntilTheSpecChanges() {
-        Scenario ended = scenario().recorded("prod-a-1a2b3c4d5e",
-                operation("prod-a-1a2b3c4d5e", OperationPhase.ROLLED_BACK, "verify"));
+        String name = scenario().operationName();
+        Scenario ended = scenario().recorded(name, operation(name, OperationPhase.ROLLED_BACK, "verify"));
 
         assertThat(ended.plan()).isInstanceOfSatisfying(Fail.class, fail -> {
-            assertThat(fail.failedGeneration()).isEqualTo(3);
-            assertThat(fail.operationName()).isEqualTo("prod-a-1a2b3c4d5e");
-            assertThat(fail.message()).contains("RolledBack", "step verify", "health probe of https://127.0.0.1:8443/");
+            assertThat(fail.lastHandledGeneration()).isEqualTo(3);
+            assertThat(fail.operationName()).isEqualTo(name);
+            assertThat(fail.message()).contains("RolledBack", "step verify", "health probe of https://127.0.0.1:8443/",
+                    "not retried until the spec changes");
         });
-        Scenario folded = scenario().lastHandledGeneration(3).previousOperation("prod-a-1a2b3c4d5e");
+        Scenario folded = scenario().lastHandledGeneration(3).previousOperation(name);
         assertThat(folded.plan()).isInstanceOf(Wait.class).extracting(Decision::reason)
                 .isEqualTo(Reasons.AWAITING_SPEC_CHANGE);
         assertThat(folded.generation(4).plan()).isInstanceOf(StartOperation.class);
@@ -119,8 +120,24 @@ class PlannerTest {
         assertThat(restarted.plan()).isInstanceOfSatisfying(Follow.class, follow -> {
             assertThat(follow.operationName()).isEqualTo("prod-a-1a2b3c4d5e");
             assertThat(follow.currentStep()).isEqualTo("migrate");
-            assertThat(follow.message()).contains("Running to 8.4.2, step migrate");
+            assertThat(follow.message()).contains("Running to 8.4.2, step migrate",
+                    "the changed spec is taken up when it ends");
         });
+    }
+
+    @Test
+    void takesUpASpecChangedWhileTheFailedUpgradeRan() {
+        String name = scenario().operationName();
+        // The spec moved to 8.4.3 (generation 4) while the upgrade to 8.4.2 (generation 3) ran and then failed.
+        Scenario changed = scenario().desired("8.4.3").generation(4)
+                .recorded(name, operation(name, OperationPhase.FAILED, "start"));
+
+        assertThat(changed.plan()).isInstanceOfSatisfying(Fail.class, fail -> {
+            assertThat(fail.lastHandledGeneration()).isZero();
+            assertThat(fail.message()).contains("generation 4 is tried next");
+        });
+        assertThat(scenario().desired("8.4.3").generation(4).previousOperation(name).plan())
+                .isInstanceOf(StartOperation.class);
     }
 
     @Test
@@ -141,14 +158,26 @@ class PlannerTest {
     }
 
     @Test
-    void declaresARecordedOperationOfAnEarlierSpecLostAndDoesNotRetryIt() {
+    void declaresAVanishedOperationOfAnEarlierSpecLostAndTriesTheCurrentSpecNext() {
         Decision decision = scenario().generation(4).recorded("prod-a-0000000000", null).plan();
 
         assertThat(decision).isInstanceOfSatisfying(Fail.class, fail -> {
             assertThat(fail.reason()).isEqualTo(Reasons.OPERATION_LOST);
-            assertThat(fail.failedGeneration()).isEqualTo(4);
+            assertThat(fail.lastHandledGeneration()).isZero();
             assertThat(fail.operation()).isNull();
         });
+    }
+
+    @Test
+    void declaresAVanishedOperationLostWhenTheHostAlreadyRunsTheDesiredVersion() {
+        Decision decision = Scenario.recordedButNotCreated().reported(installed("8.4.2")).plan();
+
+        assertThat(decision).isInstanceOfSatisfying(Fail.class, fail -> {
+            assertThat(fail.reason()).isEqualTo(Reasons.OPERATION_LOST);
+            assertThat(fail.lastHandledGeneration()).isEqualTo(3);
+        });
+        assertThat(scenario().lastHandledGeneration(3).reported(installed("8.4.2")).plan().reason())
+                .isEqualTo(Reasons.UP_TO_DATE);
     }
 
     @Test

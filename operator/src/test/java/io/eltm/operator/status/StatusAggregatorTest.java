@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class StatusAggregatorTest {
 
     private static final Instant LATER = NOW.plusSeconds(300);
-    private static final String OPERATION = "prod-a-1a2b3c4d5e";
+    /** The operation the default scenario's spec gets. */
+    private static final String OPERATION = scenario().operationName();
 
     @Test
     void announcesEveryConditionOnTheFirstReconcile() {
