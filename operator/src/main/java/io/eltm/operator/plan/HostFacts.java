@@ -2,6 +2,7 @@ package io.eltm.operator.plan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What the operator knows about the target host: the liveness of its agent (the host's {@code Lease}, as node
@@ -12,6 +13,10 @@ import java.time.Instant;
  * @param reported the agent's report for our install directory; null until the agent has reported it
  */
 public record HostFacts(String hostName, Instant leaseRenewTime, Duration leaseDuration, ReportedInstall reported) {
+
+    public HostFacts {
+        Objects.requireNonNull(hostName, "hostName");
+    }
 
     /** Connected while the lease is held: {@code renewTime + duration} not before {@code now}. */
     public boolean isConnectedAt(Instant now) {

@@ -1,6 +1,7 @@
 package io.eltm.operator.plan;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What the reconciler read from one {@code EltmInstallation}: its spec (grouped as the CRD groups it) and the
@@ -16,6 +17,14 @@ import java.time.Duration;
 public record InstallationFacts(String name, String namespace, long generation, String desiredVersion,
                                 Release release, Target target, Policy policy, long lastHandledGeneration,
                                 String recordedOperation, String previousOperation) {
+
+    public InstallationFacts {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(release, "spec.release of " + namespace + "/" + name);
+        Objects.requireNonNull(target, "spec.target.host of " + namespace + "/" + name);
+        Objects.requireNonNull(policy, "spec.policy of " + namespace + "/" + name + " (with its defaults applied)");
+    }
 
     /** {@code spec.release}: a tarball URL, or a URL template with {@code {version}}, and its sha256. */
     public record Release(String url, String sha256) {

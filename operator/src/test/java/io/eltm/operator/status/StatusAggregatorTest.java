@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.eltm.operator.plan.OperationPhase;
 import io.eltm.operator.plan.Scenario;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StatusAggregatorTest {
@@ -167,5 +169,32 @@ class StatusAggregatorTest {
                 .isEqualTo("the agent of host etl-01 last renewed its lease at " + NOW.minusSeconds(90));
         assertThat(update.transitions()).extracting("type", "from", "to")
                 .containsExactly(tuple(READY, "False", "Unknown"), tuple(HOST_CONNECTED, "True", "False"));
+    }
+
+    @Test
+    void leavesTheFailureMarkAloneWhenTheFailedOperationWasMadeForAnEarlierSpec() {
+        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "start")));
+
+        StatusView failed = reconcile(upgrading, scenario().desired("8.4.3").generation(4)
+                .recorded(OPERATION, operation(OPERATION, OperationPhase.FAILED, "start"))).status();
+
+        assertThat(failed.lastHandledGeneration()).isZero();
+        assertThat(failed.lastUpgrade().result()).isEqualTo("Failed");
+        assertThat(failed.currentOperation()).isNull();
+        assertThat(failed.condition(DEGRADED).message()).contains("generation 4 is tried next");
+    }
+
+    @Test
+    void keepsConditionsOfOtherTypesAsTheyWere() {
+        ConditionView foreign = new ConditionView("Archived", "True", "ByAdmin", "kept for audit", NOW, 1);
+        StatusView before = settled(scenario());
+        List<ConditionView> withForeign = new ArrayList<>(before.conditions());
+        withForeign.add(foreign);
+
+        StatusView after = reconcile(new StatusView(before.phase(), withForeign, 3, before.version(), before.builtAt(),
+                before.gitSha(), before.migrations(), null, before.currentOperation(), 0), scenario()).status();
+
+        assertThat(after.condition("Archived")).isEqualTo(foreign);
+        assertThat(after.conditions()).hasSize(5);
     }
 }
