@@ -1,0 +1,30 @@
+package io.eltm.operator.status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code EltmInstallation.status} as the operator computes it, independent of the CRD classes.
+ *
+ * @param version what the host runs (folded from its report, or from the operation's result)
+ * @param currentOperation the operation in flight; null when none
+ * @param lastHandledGeneration the generation whose failure is recorded and not retried; 0 when none
+ */
+public record StatusView(Phase phase, List<ConditionView> conditions, long observedGeneration, String version,
+                         Instant builtAt, String gitSha, MigrationsView migrations, LastUpgradeView lastUpgrade,
+                         String currentOperation, long lastHandledGeneration) {
+
+    public StatusView {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    /** The status of an installation the operator has never reconciled. */
+    public static StatusView empty() {
+        return new StatusView(null, List.of(), 0, null, null, null, null, null, null, 0);
+    }
+
+    /** @return the condition of {@code type}, or null */
+    public ConditionView condition(String type) {
+        return conditions.stream().filter(condition -> condition.type().equals(type)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,97 @@
+package io.eltm.operator.status;
+
+import static io.eltm.operator.status.ConditionView.DEGRADED;
+import static io.eltm.operator.status.ConditionView.PROGRESSING;
+import static io.eltm.operator.status.ConditionView.READY;
+
+import io.eltm.operator.plan.Decision;
+import io.eltm.operator.plan.Decision.Complete;
+import io.eltm.operator.plan.Decision.Fail;
+import io.eltm.operator.plan.Decision.Follow;
+import io.eltm.operator.plan.Decision.HostDisconnected;
+import io.eltm.operator.plan.Decision.Refuse;
+import io.eltm.operator.plan.Decision.StartOperation;
+import io.eltm.operator.plan.Decision.Wait;
+import io.eltm.operator.plan.InstallationFacts;
+import io.eltm.operator.plan.Reasons;
+import io.eltm.operator.plan.ReleaseVersions;
+import io.eltm.operator.plan.ReportedInstall;
+
+/** Phase and Ready/Progressing/Degraded for each decision: the right half of the decision table. */
+final class Verdicts {
+
+    /** Reason of Ready while an operation is in flight. */
+    static final String UPGRADING = "Upgrading";
+    /** Reason of Ready when an operation succeeded but the spec meanwhile asks for another version. */
+    static final String NOT_AT_DESIRED_VERSION = "NotAtDesiredVersion";
+    /** Reason of Progressing and Degraded when nothing is wrong and nothing runs. */
+    static final String AS_EXPECTED = "AsExpected";
+
+    private Verdicts() {
+    }
+
+    static Verdict of(Decision decision, InstallationFacts installation, ReportedInstall folded, StatusView previous) {
+        String reason = decision.reason();
+        String message = decision.message();
+        if (decision instanceof StartOperation || decision instanceof Follow) {
+            return new Verdict(Phase.UPGRADING, ConditionValue.of(READY, false, UPGRADING, message),
+                    ConditionValue.of(PROGRESSING, true, reason, message),
+                    ConditionValue.of(DEGRADED, false, AS_EXPECTED, message));
+        }
+        if (decision instanceof Complete) {
+            boolean atDesired = atDesiredAndHealthy(installation, folded);
+            return new Verdict(atDesired ? Phase.READY : Phase.PENDING,
+                    ConditionValue.of(READY, atDesired, atDesired ? reason : NOT_AT_DESIRED_VERSION, message),
+                    ConditionValue.of(PROGRESSING, false, reason, message),
+                    ConditionValue.of(DEGRADED, false, reason, message));
+        }
+        if (decision instanceof Fail || decision instanceof Refuse) {
+            return degraded(reason, message);
+        }
+        if (decision instanceof HostDisconnected) {
+            return new Verdict(Phase.HOST_DISCONNECTED, ConditionValue.unknown(READY, reason, message),
+                    ConditionValue.of(PROGRESSING, false, reason, message),
+                    ConditionValue.keep(previous.condition(DEGRADED),
+                            ConditionValue.unknown(DEGRADED, reason, message)));
+        }
+        return waiting((Wait) decision, installation, folded, previous);
+    }
+
+    private static Verdict waiting(Wait wait, InstallationFacts installation, ReportedInstall folded,
+                                   StatusView previous) {
+        String reason = wait.reason();
+        String message = wait.message();
+        ConditionValue idle = ConditionValue.of(PROGRESSING, false, reason, message);
+        return switch (reason) {
+            case Reasons.UP_TO_DATE -> new Verdict(Phase.READY, ConditionValue.of(READY, true, reason, message), idle,
+                    ConditionValue.of(DEGRADED, false, AS_EXPECTED, message));
+            case Reasons.PAUSED -> new Verdict(Phase.PAUSED,
+                    ConditionValue.of(READY, atDesiredAndHealthy(installation, folded), reason, message), idle,
+                    ConditionValue.of(DEGRADED, folded != null && !folded.healthy(),
+                            folded != null && !folded.healthy() ? Reasons.INSTALL_UNHEALTHY : reason, message));
+            case Reasons.AWAITING_HOST_REPORT -> new Verdict(Phase.PENDING, ConditionValue.unknown(READY, reason, message),
+                    idle, ConditionValue.unknown(DEGRADED, reason, message));
+            case Reasons.HOST_BUSY -> new Verdict(Phase.PENDING, ConditionValue.of(READY, false, reason, message), idle,
+                    ConditionValue.of(DEGRADED, false, AS_EXPECTED, message));
+            case Reasons.AWAITING_SPEC_CHANGE -> {
+                // The failure recorded for this generation stays the Degraded reason until the spec changes.
+                ConditionView failure = previous.condition(DEGRADED);
+                ConditionValue degraded = failure != null && ConditionView.TRUE.equals(failure.status())
+                        ? ConditionValue.keep(failure, null) : ConditionValue.of(DEGRADED, true, reason, message);
+                yield new Verdict(Phase.DEGRADED, ConditionValue.of(READY, false, reason, message), idle, degraded);
+            }
+            default -> degraded(reason, message);
+        };
+    }
+
+    private static Verdict degraded(String reason, String message) {
+        return new Verdict(Phase.DEGRADED, ConditionValue.of(READY, false, reason, message),
+                ConditionValue.of(PROGRESSING, false, reason, message), ConditionValue.of(DEGRADED, true, reason, message));
+    }
+
+    private static boolean atDesiredAndHealthy(InstallationFacts installation, ReportedInstall folded) {
+        return folded != null && folded.healthy() && ReleaseVersions.isValid(folded.version())
+                && ReleaseVersions.isValid(installation.desiredVersion())
+                && ReleaseVersions.compare(folded.version(), installation.desiredVersion()) == 0;
+    }
+}

@@ -1,0 +1,200 @@
+package io.eltm.operator.status;
+
+import static io.eltm.operator.plan.Scenario.NOW;
+import static io.eltm.operator.plan.Scenario.installed;
+import static io.eltm.operator.plan.Scenario.operation;
+import static io.eltm.operator.plan.Scenario.scenario;
+import static io.eltm.operator.status.ConditionView.DEGRADED;
+import static io.eltm.operator.status.ConditionView.HOST_CONNECTED;
+import static io.eltm.operator.status.ConditionView.PROGRESSING;
+import static io.eltm.operator.status.ConditionView.READY;
+import static io.eltm.operator.status.Reconciles.reconcile;
+import static io.eltm.operator.status.Reconciles.settled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.eltm.operator.plan.OperationPhase;
+import io.eltm.operator.plan.Scenario;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusAggregatorTest {
+
+    private static final Instant LATER = NOW.plusSeconds(300);
+    /** The operation the default scenario's spec gets. */
+    private static final String OPERATION = scenario().operationName();
+
+    @Test
+    void announcesEveryConditionOnTheFirstReconcile() {
+        StatusUpdate update = reconcile(StatusView.empty(), scenario().reported(installed("8.4.2")));
+
+        assertThat(update.transitions()).extracting("type", "from", "to", "reason").containsExactly(
+                tuple(READY, null, "True", "UpToDate"), tuple(PROGRESSING, null, "False", "UpToDate"),
+                tuple(DEGRADED, null, "False", "AsExpected"), tuple(HOST_CONNECTED, null, "True", "LeaseHeld"));
+        assertThat(update.status().conditions()).allSatisfy(condition ->
+                assertThat(condition.lastTransitionTime()).isEqualTo(NOW));
+    }
+
+    @Test
+    void keepsLastTransitionTimeAndAnnouncesNothingWhenNothingChanged() {
+        Scenario upToDate = scenario().reported(installed("8.4.2"));
+        StatusView before = settled(upToDate);
+
+        StatusUpdate update = reconcile(before, upToDate.lease(LATER.minusSeconds(5)), LATER);
+
+        assertThat(update.transitions()).isEmpty();
+        assertThat(update.status()).isEqualTo(before);
+    }
+
+    @Test
+    void movesLastTransitionTimeOnlyForConditionsWhoseStatusChanged() {
+        StatusView ready = settled(scenario().reported(installed("8.4.2")));
+
+        StatusUpdate update = reconcile(ready, scenario().desired("8.4.3").generation(4)
+                .reported(installed("8.4.2")).lease(LATER.minusSeconds(5)), LATER);
+
+        assertThat(update.transitions()).extracting("type", "from", "to", "reason").containsExactly(
+                tuple(READY, "True", "False", "Upgrading"), tuple(PROGRESSING, "False", "True", "UpgradeRequested"));
+        assertThat(update.status().condition(READY).lastTransitionTime()).isEqualTo(LATER);
+        assertThat(update.status().condition(PROGRESSING).lastTransitionTime()).isEqualTo(LATER);
+        assertThat(update.status().condition(DEGRADED).lastTransitionTime()).isEqualTo(NOW);
+        assertThat(update.status().condition(HOST_CONNECTED).lastTransitionTime()).isEqualTo(NOW);
+    }
+
+    @Test
+    void setsObservedGenerationOnTheStatusAndEveryCondition() {
+        StatusView status = settled(scenario().generation(7));
+
+        assertThat(status.observedGeneration()).isEqualTo(7);
+        assertThat(status.conditions()).extracting(ConditionView::observedGeneration).containsOnly(7L);
+    }
+
+    @Test
+    void recordsTheOperationInStatusBeforeItIsCreated() {
+        Scenario behind = scenario();
+
+        StatusView status = settled(behind);
+
+        assertThat(status.currentOperation()).isEqualTo(behind.operationName());
+        assertThat(status.version()).isEqualTo("8.4.1");
+        assertThat(status.phase()).isEqualTo(Phase.UPGRADING);
+    }
+
+    @Test
+    void showsTheCurrentStepWhileUpgradingWithoutAnnouncingEachStep() {
+        Scenario swapping = scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "swap"));
+        StatusView before = settled(swapping);
+
+        StatusUpdate update = reconcile(before,
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "migrate")));
+
+        assertThat(update.transitions()).isEmpty();
+        assertThat(update.status().condition(PROGRESSING).message()).endsWith("Running to 8.4.2, step migrate");
+        assertThat(update.status().migrations().state()).isEqualTo(MigrationState.MIGRATING);
+        assertThat(update.status().currentOperation()).isEqualTo(OPERATION);
+    }
+
+    @Test
+    void foldsASuccessfulUpgradeIntoVersionAndLastUpgrade() {
+        StatusView started = settled(scenario());
+        StatusView upgrading = reconcile(started,
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "swap"))).status();
+
+        StatusUpdate update = reconcile(upgrading,
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.SUCCEEDED, "verify")), LATER);
+
+        StatusView status = update.status();
+        assertThat(status.phase()).isEqualTo(Phase.READY);
+        assertThat(status.version()).isEqualTo("8.4.2");
+        assertThat(status.currentOperation()).isNull();
+        assertThat(status.lastUpgrade()).isEqualTo(new LastUpgradeView(OPERATION, "8.4.1", "8.4.2", "Succeeded",
+                NOW.minusSeconds(120), NOW.minusSeconds(5), 4123L));
+        assertThat(update.transitions()).extracting("type", "to").containsExactly(
+                tuple(READY, "True"), tuple(PROGRESSING, "False"), tuple(HOST_CONNECTED, "False"));
+    }
+
+    @Test
+    void marksARolledBackUpgradeDegradedWithTheAgentsMessageAndKeepsItUntilTheSpecChanges() {
+        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "verify")));
+
+        StatusUpdate failed = reconcile(upgrading,
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.ROLLED_BACK, "verify")));
+        StatusUpdate waiting = reconcile(failed.status(),
+                scenario().lastHandledGeneration(3).previousOperation(OPERATION).lease(LATER.minusSeconds(5)), LATER);
+
+        ConditionView degraded = failed.status().condition(DEGRADED);
+        assertThat(degraded.status()).isEqualTo("True");
+        assertThat(degraded.reason()).isEqualTo("UpgradeRolledBack");
+        assertThat(degraded.message()).contains("health probe of https://127.0.0.1:8443/ failed for 300 s");
+        assertThat(failed.status().lastHandledGeneration()).isEqualTo(3);
+        assertThat(failed.status().currentOperation()).isNull();
+        assertThat(failed.status().lastUpgrade().result()).isEqualTo("RolledBack");
+        assertThat(failed.transitions()).extracting("type").containsExactly(PROGRESSING, DEGRADED);
+        assertThat(waiting.transitions()).isEmpty();
+        assertThat(waiting.status().condition(DEGRADED)).isEqualTo(degraded);
+        assertThat(waiting.status().phase()).isEqualTo(Phase.DEGRADED);
+    }
+
+    @Test
+    void marksMigrationsFailedWhenTheUpgradeFailedWhileMigrating() {
+        StatusView status = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.FAILED, "migrate")));
+
+        assertThat(status.migrations().state()).isEqualTo(MigrationState.FAILED);
+        assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
+    }
+
+    @Test
+    void showsWhatTheHostRunsAfterSomeoneUpgradedItByHand() {
+        StatusView ready = settled(scenario().reported(installed("8.4.2")));
+
+        StatusUpdate update = reconcile(ready, scenario().reported(installed("8.5.0")));
+
+        assertThat(update.status().version()).isEqualTo("8.5.0");
+        assertThat(update.status().phase()).isEqualTo(Phase.DEGRADED);
+        assertThat(update.status().condition(DEGRADED).reason()).isEqualTo("DowngradeNotAllowed");
+        assertThat(update.transitions()).extracting("type").containsExactly(READY, DEGRADED);
+    }
+
+    @Test
+    void keepsDegradedAsItWasWhileTheHostIsDisconnected() {
+        StatusView refused = settled(scenario().desired("8.4.0"));
+
+        StatusUpdate update = reconcile(refused, scenario().desired("8.4.0").lease(NOW.minusSeconds(90)));
+
+        assertThat(update.status().phase()).isEqualTo(Phase.HOST_DISCONNECTED);
+        assertThat(update.status().condition(DEGRADED)).isEqualTo(refused.condition(DEGRADED));
+        assertThat(update.status().condition(HOST_CONNECTED).message())
+                .isEqualTo("the agent of host etl-01 last renewed its lease at " + NOW.minusSeconds(90));
+        assertThat(update.transitions()).extracting("type", "from", "to")
+                .containsExactly(tuple(READY, "False", "Unknown"), tuple(HOST_CONNECTED, "True", "False"));
+    }
+
+    @Test
+    void leavesTheFailureMarkAloneWhenTheFailedOperationWasMadeForAnEarlierSpec() {
+        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "start")));
+
+        StatusView failed = reconcile(upgrading, scenario().desired("8.4.3").generation(4)
+                .recorded(OPERATION, operation(OPERATION, OperationPhase.FAILED, "start"))).status();
+
+        assertThat(failed.lastHandledGeneration()).isZero();
+        assertThat(failed.lastUpgrade().result()).isEqualTo("Failed");
+        assertThat(failed.currentOperation()).isNull();
+        assertThat(failed.condition(DEGRADED).message()).contains("generation 4 is tried next");
+    }
+
+    @Test
+    void keepsConditionsOfOtherTypesAsTheyWere() {
+        ConditionView foreign = new ConditionView("Archived", "True", "ByAdmin", "kept for audit", NOW, 1);
+        StatusView before = settled(scenario());
+        List<ConditionView> withForeign = new ArrayList<>(before.conditions());
+        withForeign.add(foreign);
+
+        StatusView after = reconcile(new StatusView(before.phase(), withForeign, 3, before.version(), before.builtAt(),
+                before.gitSha(), before.migrations(), null, before.currentOperation(), 0), scenario()).status();
+
+        assertThat(after.condition("Archived")).isEqualTo(foreign);
+        assertThat(after.conditions()).hasSize(5);
+    }
+}
