@@ -1,7 +1,9 @@
 package io.eltm.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -27,4 +29,17 @@ public class EltmInstallation extends CustomResource<EltmInstallationSpec, EltmI
 
   public static final String GROUP = "eltm.io";
   public static final String VERSION = "v1alpha1";
+
+  @Override
+  @Required
+  @JsonPropertyDescription("What the user wants installed where, and how carefully.")
+  public EltmInstallationSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("What the operator observed and did; written by the operator only.")
+  public EltmInstallationStatus getStatus() {
+    return super.getStatus();
+  }
 }

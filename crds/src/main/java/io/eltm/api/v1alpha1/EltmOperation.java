@@ -1,7 +1,9 @@
 package io.eltm.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -32,4 +34,17 @@ public class EltmOperation extends CustomResource<EltmOperationSpec, EltmOperati
    * agents select on it, and the admission policy lets an agent write only operations carrying its own.
    */
   public static final String HOST_LABEL = "eltm.io/host";
+
+  @Override
+  @Required
+  @JsonPropertyDescription("What to do; immutable once created.")
+  public EltmOperationSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("How the operation went; written by the agent (or Job) running it.")
+  public EltmOperationStatus getStatus() {
+    return super.getStatus();
+  }
 }

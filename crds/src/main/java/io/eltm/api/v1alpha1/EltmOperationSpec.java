@@ -7,9 +7,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What to do, fixed at creation: a changed plan is a new operation, so status always describes this one. */
 @ValidationRule(value = "self == oldSelf", message = EltmOperationSpec.IMMUTABLE_MESSAGE)
+@ValidationRule(value = "self.type == 'rollback' || has(self.release)", message = EltmOperationSpec.RELEASE_MESSAGE)
 public class EltmOperationSpec {
 
   public static final String IMMUTABLE_MESSAGE = "spec is immutable: create a new EltmOperation";
+  public static final String RELEASE_MESSAGE = "spec.release is required unless spec.type is rollback";
 
   @Required
   @JsonPropertyDescription("The name of the EltmInstallation (same namespace) this operation works for.")

@@ -1,11 +1,14 @@
 package io.eltm.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * What runs in one install directory: the shim's {@code status --json} (contract §6) without its
  * {@code lastOperation}, which the operation's own status carries.
  */
+// The shim's JSON carries more than the cluster keeps (lastOperation, ...): read what is here, skip the rest.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class InstallReport {
 
   @JsonPropertyDescription("The install's ISERVER_HOME.")

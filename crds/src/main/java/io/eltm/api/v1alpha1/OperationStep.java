@@ -1,8 +1,11 @@
 package io.eltm.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** One named step of an operation: the shim's {@code StepRecord}, the same shape as its journal. */
+// The shim's JSON carries more than the cluster keeps (lastOperation, ...): read what is here, skip the rest.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class OperationStep {
 
   @JsonPropertyDescription("The step's name, e.g. fetch, preflight, stop, swap, migrate, start, verify.")

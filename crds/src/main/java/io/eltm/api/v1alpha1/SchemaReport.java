@@ -1,10 +1,13 @@
 package io.eltm.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The audit database's migrations as the shim reports them ({@code schema} in {@code status --json}). */
+// The shim's JSON carries more than the cluster keeps (lastOperation, ...): read what is here, skip the rest.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class SchemaReport {
 
   @JsonPropertyDescription("The newest applied migration version, or null when none is recorded.")

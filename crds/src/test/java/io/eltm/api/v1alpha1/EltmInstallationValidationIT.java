@@ -74,6 +74,14 @@ class EltmInstallationValidationIT {
   }
 
   @Test
+  void refusesInstallationWithoutSpec() {
+    EltmInstallation installation = Examples.installation("etl", "etl-01");
+    installation.setSpec(null);
+
+    assertRefused(installation, "spec", "Required value");
+  }
+
+  @Test
   void workloadTargetIsAcceptedWithItsInstallDirDefault() {
     EltmInstallation installation = Examples.installation("etl-pods", "unused");
     installation.getSpec().getTarget().setHost(null);

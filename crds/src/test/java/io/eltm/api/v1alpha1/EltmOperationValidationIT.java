@@ -15,9 +15,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An EltmOperation's spec is fixed at creation; its status is written through the status subresource. */
+/**
+ * An EltmOperation needs a release unless it is a rollback; its spec is fixed at creation; its status is written
+ * through the status subresource.
+ */
 @ExtendWith(KubeControlPlaneExtension.class)
-class EltmOperationImmutabilityIT {
+class EltmOperationValidationIT {
+
+  @Test
+  void upgradeWithoutReleaseIsRefusedNamingSpecRelease(KubeCluster cluster, Path kubeconfig, KubernetesClient admin,
+      TestNamespace ns) throws Exception {
+    InstalledCrds.apply(new Kubectl(cluster, kubeconfig));
+    EltmOperation upgrade = Examples.upgrade("etl-upgrade-1", "etl", "etl-01");
+    upgrade.getSpec().setRelease(null);
+
+    assertThatThrownBy(() -> admin.resources(EltmOperation.class).inNamespace(ns.name()).resource(upgrade).create())
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422))
+        .hasMessageContaining(EltmOperationSpec.RELEASE_MESSAGE);
+
+    EltmOperation rollback = Examples.upgrade("etl-rollback-1", "etl", "etl-01");
+    rollback.getSpec().setType(OperationType.ROLLBACK);
+    rollback.getSpec().setRelease(null);
+    assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).resource(rollback).create()
+        .getSpec().getType()).isEqualTo(OperationType.ROLLBACK);
+  }
 
   @Test
   void changingSpecIsRefusedWithTheImmutabilityMessage(KubeCluster cluster, Path kubeconfig, KubernetesClient admin,
