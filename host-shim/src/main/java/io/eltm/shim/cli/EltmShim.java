@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CheckCommand.class,
                 UpgradeCommand.class,
+                AgentCommand.class,
                 RollbackCommand.class,
                 StatusCommand.class,
                 DemoCommand.class,

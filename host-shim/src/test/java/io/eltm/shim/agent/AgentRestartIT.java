@@ -1,0 +1,82 @@
+package io.eltm.shim.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eltm.api.v1alpha1.EltmOperationStatus;
+import io.eltm.api.v1alpha1.OperationPhase;
+import io.eltm.api.v1alpha1.OperationType;
+import io.eltm.shim.kit.ReleaseKit;
+import io.eltm.shim.kit.SampleInstall;
+import io.eltm.shim.kit.SampleReleases;
+import io.eltm.testing.kube.KubeCluster;
+import io.eltm.testing.kube.KubeControlPlaneExtension;
+import io.eltm.testing.kube.TestNamespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import io.eltm.shim.engine.ShimPaths;
+import io.eltm.shim.engine.SwapJournal;
+import io.eltm.shim.status.LastOperation;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The agent SIGKILLed in the middle of an upgrade (stopped dead after {@code migrate} by the
+ * ELTM_SHIM_HALT_AT hook): the next agent finishes that same operation from the install's journal,
+ * exactly once, and reports it.
+ */
+@ExtendWith(KubeControlPlaneExtension.class)
+class AgentRestartIT {
+
+    @TempDir
+    Path sandbox;
+
+    private final ReleaseKit kit = ReleaseKit.inUserCache();
+
+    @Test
+    void finishesTheSameOperationExactlyOnceAfterTheAgentIsKilled(KubernetesClient admin, KubeCluster cluster,
+                                                                   TestNamespace ns) throws Exception {
+        Path b = kit.build(SampleReleases.b());
+        try (SampleInstall install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
+             ReleaseServer releases = ReleaseServer.start()) {
+            HostFixture host = HostFixture.register(admin, cluster, ns);
+            Path halted = install.installDir().resolve("transient/eltm-shim/halted");
+            String uid;
+            try (AgentProcess first = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
+                    Map.of("ELTM_SHIM_HALT_AT", "migrate:after"), "agent-1.log")) {
+                uid = host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(b),
+                        HostFixture.sha256(b), "8.4.2").getMetadata().getUid();
+                await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(halted) || !first.isAlive());
+                assertThat(first.isAlive()).as(first.log()).isTrue();
+                assertThat(host.operation("upgrade-842").getStatus().getPhase()).isEqualTo(OperationPhase.Running);
+                first.kill();
+            }
+
+            try (AgentProcess second = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
+                    Map.of(), "agent-2.log")) {
+                EltmOperationStatus status = await().atMost(Duration.ofSeconds(120))
+                        .until(() -> host.operation("upgrade-842").getStatus(), OperationStatuses::terminal);
+
+                // killed before verify: the engine's recovery reverts it
+                assertThat(status.getPhase()).as(second.log()).isEqualTo(OperationPhase.RolledBack);
+                assertThat(status.getError().getCode()).isEqualTo(4);
+                assertThat(status.getResult().getVersion()).isEqualTo("8.4.1");
+                assertThat(status.getResult().getSchema().getCurrent()).isEqualTo("2");
+                assertThat(status.getResult().getSchema().getPending()).isEmpty();
+                assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+                assertThat(second.log()).contains("already ran here").doesNotContain("starting operation");
+                LastOperation last = new SwapJournal(new ShimPaths(install.installDir())).lastOperation().orElseThrow();
+                assertThat(last.id()).isEqualTo(uid);
+                assertThat(last.result()).isEqualTo("RolledBack");
+                assertThat(install.installDir().resolve("transient/eltm-shim/journal.json")).doesNotExist();
+            }
+        }
+    }
+}
