@@ -33,8 +33,20 @@ public class EltmInstallationStatus {
   @JsonPropertyDescription("The outcome of the last upgrade or rollback.")
   private LastUpgrade lastUpgrade;
 
+  @JsonPropertyDescription("The metadata.generation whose operation ended Refused, RolledBack or Failed: that spec"
+      + " is not retried until it changes.")
+  private Long lastHandledGeneration;
+
   @JsonPropertyDescription("Conditions of types Ready, Progressing, Degraded and HostConnected.")
   private List<Condition> conditions = new ArrayList<>();
+
+  public Long getLastHandledGeneration() {
+    return lastHandledGeneration;
+  }
+
+  public void setLastHandledGeneration(Long lastHandledGeneration) {
+    this.lastHandledGeneration = lastHandledGeneration;
+  }
 
   public Long getObservedGeneration() {
     return observedGeneration;

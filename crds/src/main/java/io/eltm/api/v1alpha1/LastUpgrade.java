@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** The outcome of an installation's last upgrade or rollback. */
 public class LastUpgrade {
 
+  @JsonPropertyDescription("The name of the EltmOperation that did it.")
+  private String operation;
+
   @JsonPropertyDescription("The version before the operation.")
   private String from;
 
@@ -24,6 +27,14 @@ public class LastUpgrade {
   @JsonPropertyDescription("Milliseconds the services were down: from the start of mstop-all to the first healthy"
       + " probe after mstart-all.")
   private Long downtimeMillis;
+
+  public String getOperation() {
+    return operation;
+  }
+
+  public void setOperation(String operation) {
+    this.operation = operation;
+  }
 
   public String getFrom() {
     return from;

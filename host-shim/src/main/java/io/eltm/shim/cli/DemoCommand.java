@@ -14,7 +14,6 @@ import io.eltm.shim.status.StatusReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +35,6 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--keep", description = "Keep the sandbox (services stopped) to look at it afterwards.")
-    boolean keep;
-
     @Override
     public Integer call() throws Exception {
         RootGuard.refuseRoot();
@@ -59,15 +55,8 @@ final class DemoCommand implements Callable<Integer> {
             output.outcome(op);
             output.status(new StatusReader(env, Clock.systemUTC()).read());
             say("the meta-service now answers: " + firstLine(install.healthResponse().body()));
-            if (keep) {
-                install.stop();
-                say("kept " + sandbox + " (services stopped)");
-                return ExitCodes.of(op.result());
-            }
         } finally {
-            if (!keep) {
-                Trees.delete(sandbox);
-            }
+            Trees.delete(sandbox); // SampleInstall.close() removed it already unless creating it failed halfway
         }
         say("sandbox removed");
         return ExitCodes.of(op.result());

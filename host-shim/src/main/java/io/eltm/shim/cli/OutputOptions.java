@@ -25,7 +25,7 @@ public final class OutputOptions {
             return;
         }
         PrintStream stream = "Succeeded".equals(op.result()) ? System.out : System.err;
-        String downtime = op.downtimeMillis() == null ? "services never stopped"
+        String downtime = op.downtimeMillis() == null ? "services not touched"
                 : String.format("downtime %.3f s", op.downtimeMillis() / 1000.0);
         stream.printf("%s %s → %s: %s (%s)%n", op.type(), op.from(), op.to(), op.result(), downtime);
         if (op.message() != null && !op.message().isBlank()) {

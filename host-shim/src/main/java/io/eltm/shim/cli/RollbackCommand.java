@@ -37,6 +37,8 @@ final class RollbackCommand implements Callable<Integer> {
         LastOperation op = engine.run(OperationRequest.rollback(UUID.randomUUID().toString(), options), printer);
         output.outcome(op);
         output.status(new StatusReader(env, Clock.systemUTC()).read());
-        return ExitCodes.of(op.result());
+        // Reverting an upgrade held by --no-rollback is this command succeeding, though that upgrade "RolledBack".
+        boolean revertedHeldUpgrade = OperationRequest.UPGRADE.equals(op.type()) && "RolledBack".equals(op.result());
+        return revertedHeldUpgrade ? 0 : ExitCodes.of(op.result());
     }
 }

@@ -45,7 +45,7 @@ final class StepPrinter implements StepListener {
             return;
         }
         out.printf("  %-3s %-15s %8.3f s  %s%n", mark(step.state()), step.name(), step.millis() / 1000.0,
-                step.message());
+                step.state() == StepState.UNDONE ? "undone" : step.message());
         out.flush();
     }
 

@@ -58,6 +58,28 @@ class RollbackIT {
     }
 
     @Test
+    void anUpgradeHeldByNoRollbackStaysAsItIsUntilRollbackRevertsIt() {
+        ShimCli.Run failed = shim.run("upgrade", a.tarball(SampleReleases.failingMigration()).toString(), "--no-rollback",
+                "--health-timeout", "60");
+
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(5);
+        assertThat(failed.stderr()).contains("--no-rollback").contains("eltm-shim rollback");
+        assertThat(install.installDir().resolve("VERSION")).content().contains("VERSION=8.5.0");
+
+        ShimCli.Run another = shim.run("upgrade", a.tarball(SampleReleases.b()).toString());
+        assertThat(another.exit()).as(another.toString()).isEqualTo(3);
+        assertThat(another.stderr()).contains("not resolved");
+
+        ShimCli.Run rollback = shim.run("rollback", "--json");
+
+        assertThat(rollback.exit()).as(rollback.toString()).isZero();
+        assertThat(rollback.lastJson().at("/lastOperation/result").asText()).isEqualTo("RolledBack");
+        assertThat(install.installDir().resolve("VERSION")).content().contains("VERSION=8.4.1");
+        assertThat(db.appliedVersions()).containsExactly("1", "2");
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+    }
+
+    @Test
     void rollbackWithNothingCachedIsRefused() {
         ShimCli.Run run = shim.run("rollback");
 

@@ -1,0 +1,50 @@
+package io.eltm.operator.reconcile;
+
+import io.eltm.api.v1alpha1.EltmInstallation;
+import io.eltm.api.v1alpha1.EltmOperation;
+import io.eltm.api.v1alpha1.EltmOperationSpec;
+import io.eltm.api.v1alpha1.OperationOptions;
+import io.eltm.api.v1alpha1.OperationType;
+import io.eltm.api.v1alpha1.Release;
+import io.eltm.operator.plan.Decision;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+
+/** The {@code EltmOperation} a {@link Decision.StartOperation} asks for: owned by the installation, labelled for its host. */
+final class OperationFactory {
+
+    private OperationFactory() {
+    }
+
+    static EltmOperation operation(EltmInstallation installation, Decision.StartOperation start) {
+        EltmOperation op = new EltmOperation();
+        String host = installation.getSpec().getTarget().getHost().getName();
+        op.setMetadata(new ObjectMetaBuilder()
+                .withName(start.operationName())
+                .withNamespace(installation.getMetadata().getNamespace())
+                .addToLabels(EltmOperation.HOST_LABEL, host)
+                .addToLabels("eltm.io/installation", installation.getMetadata().getName())
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(installation.getApiVersion()).withKind(installation.getKind())
+                        .withName(installation.getMetadata().getName()).withUid(installation.getMetadata().getUid())
+                        .withController(true).withBlockOwnerDeletion(false).build())
+                .build());
+        EltmOperationSpec spec = new EltmOperationSpec();
+        spec.setInstallation(installation.getMetadata().getName());
+        spec.setHost(host);
+        spec.setType(OperationType.valueOf(start.type().name()));
+        Release release = new Release();
+        release.setUrl(start.releaseUrl());
+        release.setSha256(start.sha256());
+        spec.setRelease(release);
+        spec.setTargetVersion(start.targetVersion());
+        OperationOptions options = new OperationOptions();
+        options.setAllowDowngrade(start.options().allowDowngrade());
+        options.setNoRollback(!start.options().autoRollback());
+        options.setHealthTimeout((int) start.options().healthTimeout().toSeconds());
+        spec.setOptions(options);
+        op.setSpec(spec);
+        return op;
+    }
+}
