@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 UpgradeCommand.class,
                 AgentCommand.class,
+                HostCommand.class,
                 RollbackCommand.class,
                 StatusCommand.class,
                 DemoCommand.class,
