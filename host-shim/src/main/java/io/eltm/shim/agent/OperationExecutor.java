@@ -8,6 +8,8 @@ import io.eltm.shim.engine.ReleaseCheck;
 import io.eltm.shim.engine.StepListener;
 import io.eltm.shim.status.InstallStatus;
 import io.eltm.shim.status.LastOperation;
+import io.eltm.shim.status.ReleaseInfo;
+import io.eltm.shim.status.ReleaseInfos;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +85,9 @@ final class OperationExecutor {
 
     private void run(EltmOperation op, String name, OperationStatusWriter writer) {
         String target = op.getSpec().getTargetVersion();
-        LOG.info("host {}, install {}: starting operation {} ({} to {})", host, install.installDir(), name,
-                op.getSpec().getType().name().toLowerCase(java.util.Locale.ROOT), target == null ? "?" : target);
+        String from = ReleaseInfos.read(install.env().installDir()).map(ReleaseInfo::version).orElse("?");
+        LOG.info("host {}, install {}: starting operation {} ({} {} → {})", host, install.installDir(), name,
+                op.getSpec().getType().name().toLowerCase(java.util.Locale.ROOT), from, target == null ? "?" : target);
         writer.running(install.clock().instant());
         StepListener steps = new StepLog(host, install.installDir()).and(writer);
         try {
