@@ -80,7 +80,9 @@ final class AgentLoop implements AutoCloseable {
                     continue;
                 }
                 EltmOperation latest = informer.getStore().get(queued);
-                if (latest == null || OperationStatuses.terminal(latest.getStatus())) {
+                // gone, ended meanwhile, or deleted and recreated under the same name (its new uid is queued on its own)
+                if (latest == null || OperationStatuses.terminal(latest.getStatus())
+                        || !latest.getMetadata().getUid().equals(queued.getMetadata().getUid())) {
                     queue.handled(queued);
                     continue;
                 }
