@@ -55,6 +55,8 @@ final class OperationExecutor {
                     LOG.info("host {}, install {}: operation {} already ran here ({} {} → {}: {}); reporting it, not "
                                     + "running it again", host, install.installDir(), name, already.get().type(),
                             already.get().from(), already.get().to(), already.get().result());
+                    // the run's own start, as the engine recorded it (the killed agent may not have written it)
+                    writer.running(already.get().startedAt());
                     finish(writer, name, OperationOutcome.of(already.get(), status()), already.get().steps());
                 } else {
                     run(op, name, writer);
