@@ -56,7 +56,7 @@ final class AgentLoop implements AutoCloseable {
         // keep trying while the API server is unreachable, rather than giving up the watch
         informer.exceptionHandler((started, t) -> {
             LOG.warn("host {}: watching operations in namespace {} failed, retrying: {}", settings.host(),
-                    settings.namespace(), t.getMessage());
+                    settings.namespace(), ReachabilityLog.describe(t));
             return true;
         });
         informer.start();
@@ -68,7 +68,7 @@ final class AgentLoop implements AutoCloseable {
     private void enqueue(EltmOperation op) {
         if (!stopping && queue.offer(op)) {
             LOG.info("host {}: operation {} queued ({} to {})", settings.host(), OperationRequests.name(op),
-                    op.getSpec().getType(), op.getSpec().getTargetVersion());
+                    op.getSpec().getType().name().toLowerCase(java.util.Locale.ROOT), op.getSpec().getTargetVersion());
         }
     }
 
@@ -80,7 +80,9 @@ final class AgentLoop implements AutoCloseable {
                     continue;
                 }
                 EltmOperation latest = informer.getStore().get(queued);
-                if (latest == null || OperationStatuses.terminal(latest.getStatus())) {
+                // gone, ended meanwhile, or deleted and recreated under the same name (its new uid is queued on its own)
+                if (latest == null || OperationStatuses.terminal(latest.getStatus())
+                        || !latest.getMetadata().getUid().equals(queued.getMetadata().getUid())) {
                     queue.handled(queued);
                     continue;
                 }

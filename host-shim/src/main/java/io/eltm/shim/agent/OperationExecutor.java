@@ -8,6 +8,8 @@ import io.eltm.shim.engine.ReleaseCheck;
 import io.eltm.shim.engine.StepListener;
 import io.eltm.shim.status.InstallStatus;
 import io.eltm.shim.status.LastOperation;
+import io.eltm.shim.status.ReleaseInfo;
+import io.eltm.shim.status.ReleaseInfos;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,8 @@ final class OperationExecutor {
                     LOG.info("host {}, install {}: operation {} already ran here ({} {} → {}: {}); reporting it, not "
                                     + "running it again", host, install.installDir(), name, already.get().type(),
                             already.get().from(), already.get().to(), already.get().result());
+                    // the run's own start, as the engine recorded it (the killed agent may not have written it)
+                    writer.running(already.get().startedAt());
                     finish(writer, name, OperationOutcome.of(already.get(), status()), already.get().steps());
                 } else {
                     run(op, name, writer);
@@ -83,8 +87,9 @@ final class OperationExecutor {
 
     private void run(EltmOperation op, String name, OperationStatusWriter writer) {
         String target = op.getSpec().getTargetVersion();
-        LOG.info("host {}, install {}: starting operation {} ({} to {})", host, install.installDir(), name,
-                op.getSpec().getType().name().toLowerCase(java.util.Locale.ROOT), target == null ? "?" : target);
+        String from = ReleaseInfos.read(install.env().installDir()).map(ReleaseInfo::version).orElse("?");
+        LOG.info("host {}, install {}: starting operation {} ({} {} → {})", host, install.installDir(), name,
+                op.getSpec().getType().name().toLowerCase(java.util.Locale.ROOT), from, target == null ? "?" : target);
         writer.running(install.clock().instant());
         StepListener steps = new StepLog(host, install.installDir()).and(writer);
         try {

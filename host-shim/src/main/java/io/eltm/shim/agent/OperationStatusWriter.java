@@ -154,11 +154,15 @@ final class OperationStatusWriter implements StepListener, AutoCloseable {
             }
         } catch (RuntimeException e) {
             Duration wait;
+            int failures;
             synchronized (this) {
                 wait = backoff.failed();
+                failures = backoff.failures();
             }
-            LOG.warn("operation {}: cannot write its status (phase {}), retrying in {} ms: {}", operation,
-                    status.getPhase(), wait.toMillis(), e.getMessage());
+            if (failures == 1 || failures % 10 == 0) {
+                LOG.warn("operation {}: cannot write its status (phase {}; {} attempts so far), retrying in {} ms: {}",
+                        operation, status.getPhase(), failures, wait.toMillis(), ReachabilityLog.describe(e));
+            }
         }
     }
 }

@@ -26,7 +26,17 @@ final class ReachabilityLog {
 
     synchronized void failed(RuntimeException e) {
         if (failures++ == 0) {
-            log.warn("{}: API server unreachable, will keep trying: {}", what, e.getMessage());
+            log.warn("{}: API server unreachable, will keep trying: {}", what, describe(e));
         }
+    }
+
+    /** The client's message and its root cause's ("... failed: Connection refused"), which says what happened. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+        return root == e ? message : message + ": " + root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

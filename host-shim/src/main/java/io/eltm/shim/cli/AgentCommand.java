@@ -2,11 +2,10 @@ package io.eltm.shim.cli;
 
 import io.eltm.shim.agent.Agent;
 import io.eltm.shim.agent.AgentInstall;
+import io.eltm.shim.agent.AgentKubeconfig;
 import io.eltm.shim.agent.AgentSettings;
 import io.eltm.shim.env.InstallEnvironment;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,21 +52,17 @@ final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!Files.isReadable(kubeconfig)) {
-            throw new ParameterException(spec.commandLine(), "--kubeconfig " + kubeconfig + " does not exist or is not "
-                    + "readable: write it with `eltm-shim host add " + host + " --out FILE` on an admin machine");
-        }
         if (reportInterval <= 0) {
             throw new ParameterException(spec.commandLine(), "--report-interval must be a positive number of seconds, "
                     + "got " + reportInterval);
         }
         InstallEnvironment env = install.load();
-        Config config = Config.fromKubeconfig(kubeconfig.toFile());
-        String ns = namespace != null ? namespace : config.getNamespace() != null ? config.getNamespace() : "default";
+        AgentKubeconfig cluster = AgentKubeconfig.read(kubeconfig);
+        AgentSettings settings = new AgentSettings(host, cluster.namespace(namespace), Duration.ofSeconds(reportInterval));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            Agent agent = new Agent(client, new AgentSettings(host, ns, Duration.ofSeconds(reportInterval)),
-                    new AgentInstall(env, Engines.of(env), Engines.limits(), Clock.systemUTC()), ShimVersion.current());
+        try (KubernetesClient client = cluster.client()) {
+            Agent agent = new Agent(client, settings, new AgentInstall(env, Engines.of(env), Engines.limits(),
+                    Clock.systemUTC()), ShimVersion.current());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     agent.close();

@@ -149,6 +149,21 @@ class AgentIT {
         assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
     }
 
+    @Test
+    void checksAReleaseWithoutChangingAnything() throws Exception {
+        Path b = kit.build(SampleReleases.b());
+        ServicePids before = install.servicePids();
+
+        host.createOperation("check-842", OperationType.CHECK, releases.serve(b), HostFixture.sha256(b), "8.4.2");
+
+        EltmOperationStatus status = awaitTerminal("check-842");
+        assertThat(status.getPhase()).as(agent.log()).isEqualTo(OperationPhase.Succeeded);
+        assertThat(status.getError()).isNull();
+        assertThat(status.getResult().getVersion()).isEqualTo("8.4.1");
+        assertThat(install.servicePids()).isEqualTo(before);
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+    }
+
     private EltmOperationStatus awaitTerminal(String name) {
         return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
                 .until(() -> host.operation(name).getStatus(),

@@ -70,10 +70,12 @@ final class AgentProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** Kills the agent if it still runs and prints its log into the test's output, for the report. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
         }
+        System.out.println("--- " + log.getFileName() + "\n" + log());
     }
 }

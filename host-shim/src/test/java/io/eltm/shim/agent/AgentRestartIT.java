@@ -49,13 +49,17 @@ class AgentRestartIT {
             HostFixture host = HostFixture.register(admin, cluster, ns);
             Path halted = install.installDir().resolve("transient/eltm-shim/halted");
             String uid;
+            String fetchStartedAt;
             try (AgentProcess first = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
                     Map.of("ELTM_SHIM_HALT_AT", "migrate:after"), "agent-1.log")) {
                 uid = host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(b),
                         HostFixture.sha256(b), "8.4.2").getMetadata().getUid();
                 await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(halted) || !first.isAlive());
                 assertThat(first.isAlive()).as(first.log()).isTrue();
-                assertThat(host.operation("upgrade-842").getStatus().getPhase()).isEqualTo(OperationPhase.Running);
+                EltmOperationStatus running = host.operation("upgrade-842").getStatus();
+                assertThat(running.getPhase()).isEqualTo(OperationPhase.Running);
+                fetchStartedAt = await().atMost(Duration.ofSeconds(30)).until(
+                        () -> fetchStartedAt(host.operation("upgrade-842").getStatus()), s -> s != null);
                 first.kill();
             }
 
@@ -72,11 +76,17 @@ class AgentRestartIT {
                 assertThat(status.getResult().getSchema().getPending()).isEmpty();
                 assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
                 assertThat(second.log()).contains("already ran here").doesNotContain("starting operation");
+                assertThat(fetchStartedAt(status)).as("the same run's fetch, not a second one").isEqualTo(fetchStartedAt);
                 LastOperation last = new SwapJournal(new ShimPaths(install.installDir())).lastOperation().orElseThrow();
                 assertThat(last.id()).isEqualTo(uid);
                 assertThat(last.result()).isEqualTo("RolledBack");
                 assertThat(install.installDir().resolve("transient/eltm-shim/journal.json")).doesNotExist();
             }
         }
+    }
+
+    private static String fetchStartedAt(EltmOperationStatus status) {
+        return status == null ? null : status.getSteps().stream().filter(s -> s.getName().equals("fetch"))
+                .map(s -> s.getStartedAt()).findFirst().orElse(null);
     }
 }
