@@ -59,6 +59,11 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, and waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();

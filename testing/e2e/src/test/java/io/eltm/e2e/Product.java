@@ -1,0 +1,151 @@
+package io.eltm.e2e;
+
+import io.eltm.api.v1alpha1.EltmInstallation;
+import io.eltm.api.v1alpha1.EltmOperation;
+import io.eltm.shim.kit.ReleaseKit;
+import io.eltm.shim.kit.ReleaseSpec;
+import io.eltm.shim.kit.SampleInstall;
+import io.eltm.shim.kit.SampleReleases;
+import io.eltm.testing.kube.KubeCluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole product for one scenario, every part real: the CRDs on the API server, the operator
+ * process, a host registered with {@code host add}, its agent process on a sample install of 8.4.1
+ * (PostgreSQL, meta-service), and a release repository over HTTP. The user's side is kubectl.
+ */
+final class Product implements AutoCloseable {
+
+    static final String HOST = "etl-01";
+
+    final KubernetesClient admin;
+    final String namespace;
+    final Kubectl kubectl;
+    final SampleInstall install;
+    private final Path dir;
+    private final Path kubeconfig;
+    private final ReleaseRepository releases;
+    private JavaProcess operator;
+    private final JavaProcess agent;
+
+    Product(KubernetesClient admin, String namespace, Path kubeconfig, KubeCluster cluster, Path dir) throws Exception {
+        this.admin = admin;
+        this.namespace = namespace;
+        this.dir = dir;
+        this.kubeconfig = kubeconfig;
+        this.kubectl = new Kubectl(cluster.kubectl(), kubeconfig);
+        installCrds(admin);
+        ReleaseKit kit = ReleaseKit.inUserCache();
+        releases = new ReleaseRepository();
+        for (ReleaseSpec spec : List.of(SampleReleases.a(), SampleReleases.b(), SampleReleases.failingMigration())) {
+            releases.publish(kit.build(spec));
+        }
+        install = SampleInstall.create(dir.resolve("host"), kit.build(SampleReleases.a()));
+        startOperator();
+        Path agentKubeconfig = dir.resolve(HOST + ".kubeconfig");
+        int added = JavaProcess.run(JavaProcess.jar("eltm.shim.jar"), dir.resolve("host-add.log"), Map.of(),
+                "host", "add", HOST, "--namespace", namespace, "--out", agentKubeconfig.toString(),
+                "--kubeconfig", kubeconfig.toString());
+        assertThat(added).as(Files.readString(dir.resolve("host-add.log"))).isZero();
+        agent = JavaProcess.start(JavaProcess.jar("eltm.shim.jar"), dir.resolve("agent.log"),
+                Map.of("HOME", install.homeDir().toString()), "agent", "--kubeconfig", agentKubeconfig.toString(),
+                "--host", HOST, "--report-interval", "2", "--env-file", install.envFile().toString());
+    }
+
+    void startOperator() throws IOException {
+        operator = JavaProcess.start(JavaProcess.jar("eltm.operator.jar"), dir.resolve("operator.log"),
+                Map.of("KUBECONFIG", kubeconfig.toString(), "ELTM_OPERATOR_HEALTH_PORT", freePort()));
+    }
+
+    /** Kills the operator process dead (SIGKILL), as a node failure would. */
+    void killOperator() throws InterruptedException {
+        operator.kill();
+    }
+
+    /** {@code kubectl apply} of the installation {@code sales} at {@code version}. */
+    void apply(String version) throws Exception {
+        Kubectl.Result applied = kubectl.apply("""
+                apiVersion: eltm.io/v1alpha1
+                kind: EltmInstallation
+                metadata:
+                  name: sales
+                  namespace: %s
+                spec:
+                  version: "%s"
+                  release:
+                    url: "%s"
+                  target:
+                    host:
+                      name: %s
+                      installDir: "%s"
+                  policy:
+                    healthTimeout: 60
+                """.formatted(namespace, version, releases.urlTemplate(), HOST, install.installDir()));
+        assertThat(applied.exit()).as(applied.output()).isZero();
+    }
+
+    /** Waits (3 minutes at most) until the installation's status satisfies {@code condition}. */
+    EltmInstallation awaitInstallation(Predicate<EltmInstallation> condition) {
+        return await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(operator.isAlive()).as("operator:\n" + operator.log()).isTrue();
+                    assertThat(agent.isAlive()).as("agent:\n" + agent.log()).isTrue();
+                    return installation();
+                }, i -> i != null && i.getStatus() != null && condition.test(i));
+    }
+
+    /** Status written for the current spec, in {@code phase}, reporting {@code version}. */
+    static Predicate<EltmInstallation> settled(String phase, String version) {
+        return i -> i.getStatus().getPhase() != null && phase.equals(i.getStatus().getPhase().name())
+                && version.equals(i.getStatus().getVersion())
+                && i.getMetadata().getGeneration().equals(i.getStatus().getObservedGeneration());
+    }
+
+    EltmInstallation installation() {
+        return admin.resources(EltmInstallation.class).inNamespace(namespace).withName("sales").get();
+    }
+
+    List<EltmOperation> operations() {
+        return admin.resources(EltmOperation.class).inNamespace(namespace).list().getItems();
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+        operator.close();
+        install.close();
+        releases.close();
+    }
+
+    private static void installCrds(KubernetesClient admin) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("eltm.crds.dir")))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                    .sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    admin.load(in).resources().forEach(r -> r.fieldManager("eltm-e2e").forceConflicts().serverSideApply());
+                }
+            }
+        }
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return Integer.toString(s.getLocalPort());
+        }
+    }
+}
