@@ -3,6 +3,7 @@ package io.eltm.operator.reconcile;
 import io.eltm.api.v1alpha1.EltmHost;
 import io.eltm.api.v1alpha1.EltmInstallation;
 import io.eltm.api.v1alpha1.EltmOperation;
+import io.eltm.operator.metrics.UpgradeMetrics;
 import io.eltm.operator.plan.Decision;
 import io.eltm.operator.plan.HostFacts;
 import io.eltm.operator.plan.InstallationFacts;
@@ -46,9 +47,11 @@ public final class EltmInstallationReconciler implements Reconciler<EltmInstalla
     private final Planner planner = new Planner();
     private final StatusAggregator aggregator = new StatusAggregator();
     private final Clock clock;
+    private final UpgradeMetrics metrics;
 
-    public EltmInstallationReconciler(Clock clock) {
+    public EltmInstallationReconciler(Clock clock, UpgradeMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -82,6 +85,7 @@ public final class EltmInstallationReconciler implements Reconciler<EltmInstalla
             create(context, OperationFactory.operation(written, start), installation);
         }
         new TransitionEvents(context.getClient()).record(written, update.transitions(), now);
+        metrics.record(decision);
         LOG.debug("{} on host {}: {} ({})", installation.qualifiedName(), installation.target().hostName(),
                 decision.reason(), decision.message());
         return UpdateControl.<EltmInstallation>noUpdate().rescheduleAfter(RESYNC);

@@ -1,11 +1,15 @@
 package io.eltm.operator.runtime;
 
+import io.eltm.operator.metrics.UpgradeMetrics;
 import io.eltm.operator.reconcile.EltmInstallationReconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +20,8 @@ import java.time.Duration;
 /**
  * {@code java -jar eltm-operator.jar}: connects with the current kubeconfig or, in a pod, the
  * in-cluster service account; with {@code ELTM_OPERATOR_NAMESPACE} set, only the replica holding the
- * Lease {@code eltm-operator} there reconciles (leader election). Health endpoints on
- * {@code ELTM_OPERATOR_HEALTH_PORT} (default 8080).
+ * Lease {@code eltm-operator} there reconciles (leader election). Health endpoints and Prometheus
+ * metrics on {@code ELTM_OPERATOR_HEALTH_PORT} (default 8080).
  */
 public final class OperatorMain {
 
@@ -29,16 +33,18 @@ public final class OperatorMain {
     public static void main(String[] args) throws IOException {
         KubernetesClient client = new KubernetesClientBuilder().build();
         String leaseNamespace = System.getenv("ELTM_OPERATOR_NAMESPACE");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client);
+            o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
             if (leaseNamespace != null && !leaseNamespace.isBlank()) {
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration("eltm-operator", leaseNamespace));
             }
         });
-        operator.register(new EltmInstallationReconciler(Clock.systemUTC()));
+        operator.register(new EltmInstallationReconciler(Clock.systemUTC(), new UpgradeMetrics(registry)));
         operator.installShutdownHook(Duration.ofSeconds(10));
         int port = Integer.parseInt(System.getenv().getOrDefault("ELTM_OPERATOR_HEALTH_PORT", "8080"));
-        HealthEndpoints health = HealthEndpoints.start(operator, port);
+        HealthEndpoints health = HealthEndpoints.start(operator, registry, port);
         operator.start();
         LOG.info("eltm-operator started against {}; health on port {}; leader election {}", client.getMasterUrl(),
                 health.port(), leaseNamespace == null ? "off" : "in namespace " + leaseNamespace);

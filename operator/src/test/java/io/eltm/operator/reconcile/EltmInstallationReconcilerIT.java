@@ -14,7 +14,9 @@ import io.eltm.testing.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.eltm.operator.metrics.UpgradeMetrics;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(KubeControlPlaneExtension.class)
 class EltmInstallationReconcilerIT {
 
+    private static final SimpleMeterRegistry METRICS = new SimpleMeterRegistry();
     private static Operator operator;
 
     @BeforeAll
@@ -54,7 +57,7 @@ class EltmInstallationReconcilerIT {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> admin.resources(EltmInstallation.class).inAnyNamespace().list() != null);
         operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
-        operator.register(new EltmInstallationReconciler(Clock.systemUTC()));
+        operator.register(new EltmInstallationReconciler(Clock.systemUTC(), new UpgradeMetrics(METRICS)));
         operator.start();
     }
 
@@ -98,6 +101,8 @@ class EltmInstallationReconcilerIT {
             assertThat(condition(i, "Ready").getStatus()).isEqualTo("True");
         });
         assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).list().getItems()).hasSize(1);
+        assertThat(METRICS.find("eltm.upgrades").tag("result", "Succeeded").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(METRICS.find("eltm.upgrade.downtime").summary().totalAmount()).isGreaterThanOrEqualTo(1.234);
     }
 
     @Test

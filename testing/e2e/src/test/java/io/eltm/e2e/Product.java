@@ -41,6 +41,7 @@ final class Product implements AutoCloseable {
     private final Path kubeconfig;
     private final ReleaseRepository releases;
     private JavaProcess operator;
+    private String operatorPort;
     private final JavaProcess agent;
 
     Product(KubernetesClient admin, String namespace, Path kubeconfig, KubeCluster cluster, Path dir) throws Exception {
@@ -68,8 +69,18 @@ final class Product implements AutoCloseable {
     }
 
     void startOperator() throws IOException {
+        operatorPort = freePort();
         operator = JavaProcess.start(JavaProcess.jar("eltm.operator.jar"), dir.resolve("operator.log"),
-                Map.of("KUBECONFIG", kubeconfig.toString(), "ELTM_OPERATOR_HEALTH_PORT", freePort()));
+                Map.of("KUBECONFIG", kubeconfig.toString(), "ELTM_OPERATOR_HEALTH_PORT", operatorPort));
+    }
+
+    /** The operator's Prometheus page, as a scraper reads it. */
+    String operatorMetrics() throws IOException, InterruptedException {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + operatorPort + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     /** Kills the operator process dead (SIGKILL), as a node failure would. */

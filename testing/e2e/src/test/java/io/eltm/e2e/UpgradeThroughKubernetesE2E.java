@@ -48,6 +48,8 @@ class UpgradeThroughKubernetesE2E {
                     .isEqualTo(SampleReleases.b().versionFile());
             assertThat(product.install.healthResponse().body()).contains("VERSION=8.4.2");
             assertThat(product.operations()).hasSize(1);
+            assertThat(product.operatorMetrics()).contains("eltm_upgrades_total{result=\"Succeeded\",type=\"upgrade\"} 1.0")
+                    .contains("eltm_upgrade_downtime_seconds_count");
         }
     }
 
