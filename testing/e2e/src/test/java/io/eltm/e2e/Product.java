@@ -45,11 +45,15 @@ final class Product implements AutoCloseable {
     private final JavaProcess agent;
 
     Product(KubernetesClient admin, String namespace, Path kubeconfig, KubeCluster cluster, Path dir) throws Exception {
+        this(admin, namespace, kubeconfig, cluster.kubectl(), dir);
+    }
+
+    Product(KubernetesClient admin, String namespace, Path kubeconfig, Path kubectlBinary, Path dir) throws Exception {
         this.admin = admin;
         this.namespace = namespace;
         this.dir = dir;
         this.kubeconfig = kubeconfig;
-        this.kubectl = new Kubectl(cluster.kubectl(), kubeconfig);
+        this.kubectl = new Kubectl(kubectlBinary, kubeconfig);
         installCrds(admin);
         ReleaseKit kit = ReleaseKit.inUserCache();
         releases = new ReleaseRepository();
