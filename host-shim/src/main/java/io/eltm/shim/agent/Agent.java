@@ -24,7 +24,9 @@ public final class Agent implements AutoCloseable {
 
     private final AgentSettings settings;
     private final AgentInstall install;
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
+    // Lease, periodic report and the report after an operation each get a thread: a slow health probe
+    // in a report must never delay the Lease.
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(3, r -> {
         Thread t = new Thread(r, "eltm-agent-timer");
         t.setDaemon(true);
         return t;

@@ -56,7 +56,7 @@ final class AgentLoop implements AutoCloseable {
         // keep trying while the API server is unreachable, rather than giving up the watch
         informer.exceptionHandler((started, t) -> {
             LOG.warn("host {}: watching operations in namespace {} failed, retrying: {}", settings.host(),
-                    settings.namespace(), ReachabilityLog.describe(t));
+                    settings.namespace(), PeriodicFailureLog.describe(t));
             return true;
         });
         informer.start();

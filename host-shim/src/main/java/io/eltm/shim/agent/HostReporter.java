@@ -24,7 +24,7 @@ final class HostReporter {
     private final AgentSettings settings;
     private final AgentInstall install;
     private final String agentVersion;
-    private final ReachabilityLog reachability;
+    private final PeriodicFailureLog failures;
     private InstallStatus lastRead;
 
     HostReporter(KubernetesClient client, AgentSettings settings, AgentInstall install, String agentVersion) {
@@ -32,7 +32,7 @@ final class HostReporter {
         this.settings = settings;
         this.install = install;
         this.agentVersion = agentVersion;
-        this.reachability = new ReachabilityLog(LOG, "host " + settings.host() + ": reporting to EltmHost "
+        this.failures = new PeriodicFailureLog(LOG, "host " + settings.host() + ": reporting to EltmHost "
                 + settings.host());
     }
 
@@ -47,9 +47,9 @@ final class HostReporter {
         host.setStatus(status);
         try {
             client.resource(host).patchStatus();
-            reachability.succeeded();
+            failures.succeeded();
         } catch (RuntimeException e) {
-            reachability.failed(e);
+            failures.failed(e);
         }
     }
 

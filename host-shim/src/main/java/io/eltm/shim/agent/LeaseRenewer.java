@@ -25,13 +25,13 @@ final class LeaseRenewer {
     private final KubernetesClient client;
     private final AgentSettings settings;
     private final Clock clock;
-    private final ReachabilityLog reachability;
+    private final PeriodicFailureLog failures;
 
     LeaseRenewer(KubernetesClient client, AgentSettings settings, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.clock = clock;
-        this.reachability = new ReachabilityLog(LOG, "host " + settings.host() + ": renewing Lease "
+        this.failures = new PeriodicFailureLog(LOG, "host " + settings.host() + ": renewing Lease "
                 + settings.leaseName());
     }
 
@@ -50,9 +50,9 @@ final class LeaseRenewer {
                 lease.getSpec().setRenewTime(now);
                 client.leases().inNamespace(settings.namespace()).resource(lease).update();
             }
-            reachability.succeeded();
+            failures.succeeded();
         } catch (RuntimeException e) {
-            reachability.failed(e);
+            failures.failed(e);
         }
     }
 }

@@ -94,12 +94,7 @@ final class OperationExecutor {
         StepListener steps = new StepLog(host, install.installDir()).and(writer);
         try {
             if (op.getSpec().getType() == OperationType.CHECK) {
-                CheckReport plan = new ReleaseCheck(install.env(), install.limits()).check(OperationRequests.url(op),
-                        OperationRequests.sha256(op.getSpec()), OperationRequests.options(op.getSpec()).allowDowngrade(),
-                        OperationRequests.options(op.getSpec()).baseline(), (done, total) -> { });
-                finish(writer, name, new OperationOutcome("Succeeded", install.clock().instant(), null,
-                        "the upgrade would proceed: " + plan.from().version() + " → " + plan.to().version(),
-                        status()), List.of());
+                finish(writer, name, check(op), List.of());
                 return;
             }
             LastOperation result = install.engine().run(OperationRequests.of(op), steps);
@@ -107,13 +102,28 @@ final class OperationExecutor {
         } catch (RefusedException e) {
             finish(writer, name, OperationOutcome.refused(e.getMessage(), install.clock().instant(), status()),
                     List.of());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             finish(writer, name, OperationOutcome.failed("while running " + name + " on host " + host + ": " + e,
                     install.clock().instant(), status()), List.of());
+        }
+    }
+
+    /** {@code type: check}: the pre-flight only. Changes nothing, so whatever stops it is a refusal. */
+    private OperationOutcome check(EltmOperation op) {
+        io.eltm.shim.engine.OperationOptions options = OperationRequests.options(op.getSpec());
+        try {
+            CheckReport plan = new ReleaseCheck(install.env(), install.limits()).check(OperationRequests.url(op),
+                    OperationRequests.sha256(op.getSpec()), options.allowDowngrade(), options.baseline(),
+                    (done, total) -> { });
+            return new OperationOutcome("Succeeded", install.clock().instant(), null, "the upgrade would proceed: "
+                    + plan.from().version() + " → " + plan.to().version(), status());
+        } catch (java.io.IOException e) {
+            return OperationOutcome.refused("cannot check " + OperationRequests.url(op) + ": " + e.getMessage()
+                    + "; nothing was changed", install.clock().instant(), status());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(writer, name, OperationOutcome.failed("interrupted while checking the release",
-                    install.clock().instant(), status()), List.of());
+            return OperationOutcome.refused("interrupted while checking " + OperationRequests.url(op)
+                    + "; nothing was changed", install.clock().instant(), status());
         }
     }
 

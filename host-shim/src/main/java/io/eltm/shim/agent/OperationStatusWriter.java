@@ -161,7 +161,7 @@ final class OperationStatusWriter implements StepListener, AutoCloseable {
             }
             if (failures == 1 || failures % 10 == 0) {
                 LOG.warn("operation {}: cannot write its status (phase {}; {} attempts so far), retrying in {} ms: {}",
-                        operation, status.getPhase(), failures, wait.toMillis(), ReachabilityLog.describe(e));
+                        operation, status.getPhase(), failures, wait.toMillis(), PeriodicFailureLog.describe(e));
             }
         }
     }

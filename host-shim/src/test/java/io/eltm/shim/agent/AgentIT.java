@@ -164,6 +164,23 @@ class AgentIT {
         assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
     }
 
+    @Test
+    void finishesTheRunningOperationBeforeStoppingOnSigterm() throws Exception {
+        Path b = kit.build(SampleReleases.b());
+        host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(b), HostFixture.sha256(b), "8.4.2");
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> host.operation("upgrade-842")
+                .getStatus(), s -> s != null && s.getPhase() == OperationPhase.Running);
+
+        int exit = agent.terminate();
+
+        assertThat(exit).as(agent.log()).isIn(0, 143);
+        EltmOperationStatus status = host.operation("upgrade-842").getStatus();
+        assertThat(status.getPhase()).as("written before the agent exited:%n%s", agent.log())
+                .isEqualTo(OperationPhase.Succeeded);
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.2");
+        assertThat(agent.log()).contains("stopping after the running operation ends");
+    }
+
     private EltmOperationStatus awaitTerminal(String name) {
         return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
                 .until(() -> host.operation(name).getStatus(),

@@ -3,30 +3,30 @@ package io.eltm.shim.agent;
 import org.slf4j.Logger;
 
 /**
- * Logs an outage of the API server once when it starts and once when it ends, rather than on every
- * periodic attempt in between.
+ * Logs a failing periodic call (API server unreachable, or refusing: a missing EltmHost, a Lease
+ * conflict) once when it starts failing and once when it works again, not on every attempt between.
  */
-final class ReachabilityLog {
+final class PeriodicFailureLog {
 
     private final Logger log;
     private final String what;
     private int failures;
 
-    ReachabilityLog(Logger log, String what) {
+    PeriodicFailureLog(Logger log, String what) {
         this.log = log;
         this.what = what;
     }
 
     synchronized void succeeded() {
         if (failures > 0) {
-            log.info("{}: API server reachable again after {} failed attempts", what, failures);
+            log.info("{}: works again after {} failed attempts", what, failures);
         }
         failures = 0;
     }
 
     synchronized void failed(RuntimeException e) {
         if (failures++ == 0) {
-            log.warn("{}: API server unreachable, will keep trying: {}", what, describe(e));
+            log.warn("{}: failed, will keep trying every period until it works: {}", what, describe(e));
         }
     }
 
