@@ -1,8 +1,8 @@
 package io.eltm.shim.agent;
 
 import io.eltm.api.v1alpha1.EltmHost;
+import io.eltm.shim.hosts.AgentPermissions;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,12 +16,8 @@ import java.util.List;
  */
 final class AgentRoleFixture {
 
-    static final List<PolicyRule> RULES = List.of(
-            rule("eltm.io", "eltmoperations", "get", "list", "watch"),
-            rule("eltm.io", "eltmoperations/status", "get", "update", "patch"),
-            rule("eltm.io", "eltmhosts", "get", "list", "watch"),
-            rule("eltm.io", "eltmhosts/status", "get", "update", "patch"),
-            rule("coordination.k8s.io", "leases", "get", "create", "update", "patch"));
+    /** What {@code host add} grants: the agent runs with exactly these rights. */
+    static final List<PolicyRule> RULES = AgentPermissions.RULES;
 
     private AgentRoleFixture() {
     }
@@ -37,9 +33,5 @@ final class AgentRoleFixture {
                 .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(namespace).endSubject()
                 .build()).create();
         return name;
-    }
-
-    private static PolicyRule rule(String group, String resource, String... verbs) {
-        return new PolicyRuleBuilder().withApiGroups(group).withResources(resource).withVerbs(verbs).build();
     }
 }
