@@ -5,7 +5,10 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
-/** An install on a registered host (an {@link EltmHost} of the same name in the namespace). */
+/**
+ * An install on a registered host: the {@link EltmHost} of that name in the host's namespace, which is
+ * where its agent reads its operations (one namespace per host confines what an agent can read).
+ */
 public class HostTarget {
 
   /** The default ISERVER_HOME (contract §1). */
@@ -20,6 +23,11 @@ public class HostTarget {
       + " label, lowercase letters, digits and '-'.")
   private String name;
 
+  @Pattern(DNS_LABEL)
+  @JsonPropertyDescription("The namespace the host was registered in (`host add NAME --namespace NS`): its EltmHost,"
+      + " Lease and EltmOperations live there. Default: the installation's own namespace.")
+  private String namespace;
+
   @Default(DEFAULT_INSTALL_DIR)
   @Pattern("^/.*$")
   @JsonPropertyDescription("The install's ISERVER_HOME on that host, an absolute path.")
@@ -31,6 +39,14 @@ public class HostTarget {
 
   public void setName(String name) {
     this.name = name;
+  }
+
+  public String getNamespace() {
+    return namespace;
+  }
+
+  public void setNamespace(String namespace) {
+    this.namespace = namespace;
   }
 
   public String getInstallDir() {

@@ -3,6 +3,7 @@ package io.eltm.shim.hosts;
 import io.eltm.api.v1alpha1.EltmHost;
 import io.eltm.api.v1alpha1.EltmHostSpec;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
@@ -36,6 +37,10 @@ public final class HostRegistration {
 
     public Registered add(String host, String namespace, Duration tokenLifetime) {
         String name = EltmHost.agentServiceAccount(host);
+        if (admin.namespaces().withName(namespace).get() == null) {
+            // one namespace per host is what confines an agent's reads (docs/resources.md)
+            admin.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        }
         admin.resource(new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespace)
                 .addToLabels("eltm.io/host", host).endMetadata().build()).serverSideApply();
         admin.resource(new RoleBuilder().withNewMetadata().withName(name).withNamespace(namespace)

@@ -94,6 +94,27 @@ class HostAddIT {
     }
 
     @Test
+    void hostsInTheirOwnNamespacesCannotReadOrWriteEachOthersWork(KubernetesClient admin, TestNamespace ns,
+                                                                Path kubeconfig) throws Exception {
+        String nsX = ns.name() + "-x";
+        String nsY = ns.name() + "-y";
+        Path outX = dir.resolve("x.kubeconfig");
+        assertThat(hostAdd(kubeconfig, "host-x", nsX, outX).exit()).isZero();
+        assertThat(hostAdd(kubeconfig, "host-y", nsY, dir.resolve("y.kubeconfig")).exit()).isZero();
+
+        try (KubernetesClient x = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(outX))).build()) {
+            assertThat(x.resources(io.eltm.api.v1alpha1.EltmOperation.class).inNamespace(nsX).list().getItems()).isEmpty();
+            assertThatThrownBy(() -> x.resources(io.eltm.api.v1alpha1.EltmOperation.class).inNamespace(nsY).list())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+            assertThatThrownBy(() -> x.resources(EltmHost.class).inNamespace(nsY).withName("host-y").get())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+            assertThatThrownBy(() -> x.resources(EltmInstallation.class).inNamespace(nsY).list())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+        }
+    }
+
+    @Test
     void refusesAHostNameThatIsNotADnsLabel(TestNamespace ns, Path kubeconfig) throws Exception {
         Run run = hostAdd(kubeconfig, "ETL_01", ns.name(), dir.resolve("x.kubeconfig"));
 

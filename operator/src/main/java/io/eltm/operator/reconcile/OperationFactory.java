@@ -14,22 +14,30 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 /** The {@code EltmOperation} a {@link Decision.StartOperation} asks for: owned by the installation, labelled for its host. */
 final class OperationFactory {
 
+    static final String INSTALLATION_LABEL = "eltm.io/installation";
+    static final String INSTALLATION_NAMESPACE_LABEL = "eltm.io/installation-namespace";
+
     private OperationFactory() {
     }
 
     static EltmOperation operation(EltmInstallation installation, Decision.StartOperation start) {
         EltmOperation op = new EltmOperation();
         String host = installation.getSpec().getTarget().getHost().getName();
-        op.setMetadata(new ObjectMetaBuilder()
+        String hostNamespace = HostEventSources.hostNamespace(installation);
+        ObjectMetaBuilder meta = new ObjectMetaBuilder()
                 .withName(start.operationName())
-                .withNamespace(installation.getMetadata().getNamespace())
+                .withNamespace(hostNamespace)
                 .addToLabels(EltmOperation.HOST_LABEL, host)
-                .addToLabels("eltm.io/installation", installation.getMetadata().getName())
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(installation.getApiVersion()).withKind(installation.getKind())
-                        .withName(installation.getMetadata().getName()).withUid(installation.getMetadata().getUid())
-                        .withController(true).withBlockOwnerDeletion(false).build())
-                .build());
+                .addToLabels(INSTALLATION_LABEL, installation.getMetadata().getName())
+                .addToLabels(INSTALLATION_NAMESPACE_LABEL, installation.getMetadata().getNamespace());
+        if (hostNamespace.equals(installation.getMetadata().getNamespace())) {
+            // garbage-collected with the installation; owner references cannot cross namespaces
+            meta.withOwnerReferences(new OwnerReferenceBuilder()
+                    .withApiVersion(installation.getApiVersion()).withKind(installation.getKind())
+                    .withName(installation.getMetadata().getName()).withUid(installation.getMetadata().getUid())
+                    .withController(true).withBlockOwnerDeletion(false).build());
+        }
+        op.setMetadata(meta.build());
         EltmOperationSpec spec = new EltmOperationSpec();
         spec.setInstallation(installation.getMetadata().getName());
         spec.setHost(host);

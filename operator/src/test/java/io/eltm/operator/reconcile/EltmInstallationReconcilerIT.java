@@ -12,6 +12,7 @@ import io.eltm.testing.kube.KubeControlPlaneExtension;
 import io.eltm.testing.kube.TestNamespace;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.eltm.operator.metrics.UpgradeMetrics;
@@ -158,6 +159,30 @@ class EltmInstallationReconcilerIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(condition(get(admin, ns.name(), "sales"), "HostConnected").getStatus()).isEqualTo("True"));
+    }
+
+    @Test
+    void upgradesAHostRegisteredInItsOwnNamespace(KubernetesClient admin, TestNamespace ns) {
+        String hostNamespace = ns.name() + "-host";
+        admin.resource(new NamespaceBuilder().withNewMetadata().withName(hostNamespace).endMetadata().build()).create();
+        ScriptedAgentStandIn agent = new ScriptedAgentStandIn(admin, hostNamespace, "etl-05");
+        agent.reports("8.4.1", "2");
+        agent.renewsLease(Instant.now());
+        EltmInstallation installation = installation(ns.name(), "sales", "etl-05", "8.4.2", false);
+        installation.getSpec().getTarget().getHost().setNamespace(hostNamespace);
+
+        admin.resource(installation).create();
+
+        EltmOperation op = await().atMost(Duration.ofSeconds(30)).until(() -> single(admin, hostNamespace), o -> o != null);
+        assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).list().getItems()).isEmpty();
+        agent.finishes(op, OperationPhase.Succeeded, "8.4.2", "4", null);
+        agent.reports("8.4.2", "4");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            EltmInstallation i = get(admin, ns.name(), "sales");
+            assertThat(i.getStatus().getPhase().name()).isEqualTo("Ready");
+            assertThat(i.getStatus().getVersion()).isEqualTo("8.4.2");
+            assertThat(condition(i, "HostConnected").getStatus()).isEqualTo("True");
+        });
     }
 
     static EltmInstallation installation(String namespace, String name, String host, String version, boolean paused) {
