@@ -42,7 +42,8 @@ final class Product implements AutoCloseable {
     private final ReleaseRepository releases;
     private JavaProcess operator;
     private String operatorPort;
-    private final JavaProcess agent;
+    private JavaProcess agent;
+    private Path agentKubeconfig;
 
     Product(KubernetesClient admin, String namespace, Path kubeconfig, KubeCluster cluster, Path dir) throws Exception {
         this(admin, namespace, kubeconfig, cluster.kubectl(), dir);
@@ -62,14 +63,23 @@ final class Product implements AutoCloseable {
         }
         install = SampleInstall.create(dir.resolve("host"), kit.build(SampleReleases.a()));
         startOperator();
-        Path agentKubeconfig = dir.resolve(HOST + ".kubeconfig");
+        agentKubeconfig = dir.resolve(HOST + ".kubeconfig");
         int added = JavaProcess.run(JavaProcess.jar("eltm.shim.jar"), dir.resolve("host-add.log"), Map.of(),
                 "host", "add", HOST, "--namespace", namespace, "--out", agentKubeconfig.toString(),
                 "--kubeconfig", kubeconfig.toString());
         assertThat(added).as(Files.readString(dir.resolve("host-add.log"))).isZero();
+        startAgent();
+    }
+
+    void startAgent() {
         agent = JavaProcess.start(JavaProcess.jar("eltm.shim.jar"), dir.resolve("agent.log"),
                 Map.of("HOME", install.homeDir().toString()), "agent", "--kubeconfig", agentKubeconfig.toString(),
                 "--host", HOST, "--report-interval", "2", "--env-file", install.envFile().toString());
+    }
+
+    /** Stops the agent as systemd would (SIGTERM); its Lease is no longer renewed. */
+    void stopAgent() {
+        agent.close();
     }
 
     void startOperator() throws IOException {
@@ -116,10 +126,15 @@ final class Product implements AutoCloseable {
 
     /** Waits (3 minutes at most) until the installation's status satisfies {@code condition}. */
     EltmInstallation awaitInstallation(Predicate<EltmInstallation> condition) {
+        return awaitInstallation(condition, true);
+    }
+
+    /** As {@link #awaitInstallation(Predicate)}; {@code agentExpected} false while the agent is stopped on purpose. */
+    EltmInstallation awaitInstallation(Predicate<EltmInstallation> condition, boolean agentExpected) {
         return await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     assertThat(operator.isAlive()).as("operator:\n" + operator.log()).isTrue();
-                    assertThat(agent.isAlive()).as("agent:\n" + agent.log()).isTrue();
+                    assertThat(agent.isAlive() || !agentExpected).as("agent:\n" + agent.log()).isTrue();
                     return installation();
                 }, i -> i != null && i.getStatus() != null && condition.test(i));
     }

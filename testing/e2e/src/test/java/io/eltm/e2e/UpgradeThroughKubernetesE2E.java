@@ -91,6 +91,27 @@ class UpgradeThroughKubernetesE2E {
         }
     }
 
+    @Test
+    void aStoppedAgentsExpiredLeaseDisconnectsTheHostUntilItIsBack(KubernetesClient admin, TestNamespace ns,
+                                                                 Path kubeconfig, KubeCluster cluster) throws Exception {
+        try (Product product = new Product(admin, ns.name(), kubeconfig, cluster, dir)) {
+            product.apply("8.4.1");
+            product.awaitInstallation(Product.settled("Ready", "8.4.1"));
+
+            product.stopAgent();
+
+            EltmInstallation away = product.awaitInstallation(i -> "HostDisconnected".equals(
+                    i.getStatus().getPhase().name()), false);
+            assertThat(condition(away, "HostConnected").getStatus()).isEqualTo("False");
+            assertThat(condition(away, "HostConnected").getMessage()).contains("last");
+
+            product.startAgent();
+
+            EltmInstallation back = product.awaitInstallation(Product.settled("Ready", "8.4.1"));
+            assertThat(condition(back, "HostConnected").getStatus()).isEqualTo("True");
+        }
+    }
+
     private static void assertReadyForKubectl(Product product) throws Exception {
         Kubectl.Result waited = product.kubectl.run("wait", "--for=condition=Ready", "--timeout=60s", "-n",
                 product.namespace, "eltm/sales");
