@@ -32,6 +32,7 @@ public final class Reasons {
     public static final String DOWNGRADE_NOT_ALLOWED = "DowngradeNotAllowed";
     public static final String RELEASE_URL_NOT_FOR_VERSION = "ReleaseUrlNotForVersion";
     public static final String INVALID_VERSION = "InvalidVersion";
+    public static final String WORKLOAD_NOT_SUPPORTED = "WorkloadTargetNotSupported";
 
     private Reasons() {
     }

@@ -9,6 +9,7 @@ import io.eltm.operator.plan.HostFacts;
 import io.eltm.operator.plan.InstallationFacts;
 import io.eltm.operator.plan.OperationFacts;
 import io.eltm.operator.plan.Planner;
+import io.eltm.operator.plan.Reasons;
 import io.eltm.operator.status.StatusAggregator;
 import io.eltm.operator.status.StatusUpdate;
 import io.eltm.operator.status.StatusView;
@@ -70,7 +71,10 @@ public final class EltmInstallationReconciler implements Reconciler<EltmInstalla
                 .filter(op -> op.getMetadata().getName().equals(installation.recordedOperation()))
                 .findFirst().map(FactsMapper::operation).orElse(null);
 
-        Decision decision = planner.plan(installation, host, operation, now);
+        Decision decision = cr.getSpec().getTarget().getHost() == null
+                ? new Decision.Refuse(Reasons.WORKLOAD_NOT_SUPPORTED, "spec.target.workload (pods) is not supported by this"
+                        + " operator version yet; use spec.target.host")
+                : planner.plan(installation, host, operation, now);
         StatusView previous = StatusMapper.view(cr.getStatus());
         StatusUpdate update = aggregator.aggregate(previous, installation, host, operation, decision, now);
         EltmInstallation written = cr;

@@ -35,11 +35,13 @@ final class FactsMapper {
         EltmInstallationSpec spec = cr.getSpec();
         Optional<EltmInstallationStatus> status = Optional.ofNullable(cr.getStatus());
         Policy p = spec.getPolicy() == null ? new Policy() : spec.getPolicy();
-        String installDir = Optional.ofNullable(spec.getTarget().getHost().getInstallDir()).orElse(DEFAULT_INSTALL_DIR);
+        var host = spec.getTarget().getHost();
+        String installDir = Optional.ofNullable(host == null ? spec.getTarget().getWorkload().getInstallDir()
+                : host.getInstallDir()).orElse(DEFAULT_INSTALL_DIR);
         return new InstallationFacts(cr.getMetadata().getName(), cr.getMetadata().getNamespace(),
                 Optional.ofNullable(cr.getMetadata().getGeneration()).orElse(0L), spec.getVersion(),
                 new InstallationFacts.Release(spec.getRelease().getUrl(), spec.getRelease().getSha256()),
-                new InstallationFacts.Target(spec.getTarget().getHost().getName(), installDir),
+                new InstallationFacts.Target(host == null ? "" : host.getName(), installDir),
                 new InstallationFacts.Policy(Boolean.TRUE.equals(p.getPaused()), Boolean.TRUE.equals(p.getAllowDowngrade()),
                         !Boolean.FALSE.equals(p.getAutoRollback()),
                         Duration.ofSeconds(Optional.ofNullable(p.getHealthTimeout()).orElse(180))),

@@ -185,6 +185,25 @@ class EltmInstallationReconcilerIT {
         });
     }
 
+    @Test
+    void aWorkloadTargetIsRefusedInStatusNotCrashed(KubernetesClient admin, TestNamespace ns) {
+        EltmInstallation installation = installation(ns.name(), "pods", "unused", "8.4.2", false);
+        io.eltm.api.v1alpha1.WorkloadTarget workload = new io.eltm.api.v1alpha1.WorkloadTarget();
+        workload.setStatefulSet("eltm");
+        workload.setVolumeClaim("iserver-eltm-0");
+        installation.getSpec().getTarget().setHost(null);
+        installation.getSpec().getTarget().setWorkload(workload);
+
+        admin.resource(installation).create();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            EltmInstallation i = get(admin, ns.name(), "pods");
+            assertThat(i.getStatus().getPhase().name()).isEqualTo("Degraded");
+            assertThat(condition(i, "Degraded").getReason()).isEqualTo("WorkloadTargetNotSupported");
+        });
+        assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).list().getItems()).isEmpty();
+    }
+
     static EltmInstallation installation(String namespace, String name, String host, String version, boolean paused) {
         EltmInstallation installation = new EltmInstallation();
         installation.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
