@@ -1,5 +1,7 @@
 package io.eltm.api.v1alpha1;
 
+import io.eltm.api.ReleaseVersion;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -10,7 +12,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class EltmInstallationSpec {
 
   /** The release version syntax (contract §4), the same as the shim's {@code ReleaseVersion.REGEX}. */
-  public static final String VERSION_PATTERN = "^[0-9]{1,9}(\\.[0-9]{1,9})*(-[0-9A-Za-z][0-9A-Za-z.]*)?$";
+  public static final String VERSION_PATTERN = ReleaseVersion.REGEX;
 
   @Required
   @Pattern(VERSION_PATTERN)

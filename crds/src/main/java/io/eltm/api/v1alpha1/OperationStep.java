@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class OperationStep {
 
+  /** The step that changes the audit DB: the operator reports migration state while it runs. */
+  public static final String MIGRATE = "migrate";
+
   @JsonPropertyDescription("The step's name, e.g. fetch, preflight, stop, swap, migrate, start, verify.")
   private String name;
 

@@ -1,7 +1,7 @@
 package io.eltm.shim.engine;
 
+import io.eltm.api.ReleaseVersion;
 import io.eltm.shim.RefusedException;
-import io.eltm.shim.release.ReleaseVersion;
 import io.eltm.shim.status.ReleaseInfo;
 
 /** Which release changes are allowed (contract §4, §6): forward always, back or sideways with --allow-downgrade. */

@@ -1,5 +1,6 @@
 package io.eltm.shim.release;
 
+import io.eltm.api.ReleaseVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.eltm.shim.release;
 
+import io.eltm.api.ReleaseVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

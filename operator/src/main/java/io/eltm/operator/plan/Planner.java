@@ -1,5 +1,7 @@
 package io.eltm.operator.plan;
 
+import io.eltm.api.ReleaseVersion;
+
 import io.eltm.operator.plan.Decision.Refuse;
 import io.eltm.operator.plan.Decision.Wait;
 import java.time.Instant;
@@ -38,11 +40,11 @@ public final class Planner {
                     + installation.target().installDir());
         }
         String desired = installation.desiredVersion();
-        if (!ReleaseVersions.isValid(desired)) {
+        if (!ReleaseVersion.isValid(desired)) {
             return new Refuse(Reasons.INVALID_VERSION, subject + ": spec.version '" + desired
                     + "' is not a release version; write dotted numbers with an optional -suffix, for example 8.4.2");
         }
-        if (!ReleaseVersions.isValid(reported.version())) {
+        if (!ReleaseVersion.isValid(reported.version())) {
             return new Refuse(Reasons.INVALID_VERSION, subject + ": the agent reports version '" + reported.version()
                     + "', which is not a release version; check the VERSION file of " + installation.target().installDir());
         }
@@ -50,7 +52,7 @@ public final class Planner {
             return new Wait(Reasons.HOST_BUSY, subject + ": an upgrade or rollback is in progress on the host "
                     + "outside this installation's operations; waiting for it to end");
         }
-        int comparison = ReleaseVersions.compare(desired, reported.version());
+        int comparison = ReleaseVersion.parse(desired).compareTo(ReleaseVersion.parse(reported.version()));
         if (comparison == 0) {
             return atDesiredVersion(subject, reported);
         }

@@ -1,5 +1,7 @@
 package io.eltm.operator.plan;
 
+import io.eltm.api.ReleaseVersion;
+
 import io.eltm.operator.plan.Decision.Complete;
 import io.eltm.operator.plan.Decision.Fail;
 import io.eltm.operator.plan.Decision.Follow;
@@ -73,8 +75,8 @@ final class RecordedOperations {
     private static boolean reportsDesired(InstallationFacts installation, HostFacts host) {
         String reported = host.reported() == null ? null : host.reported().version();
         String desired = installation.desiredVersion();
-        if (ReleaseVersions.isValid(reported) && ReleaseVersions.isValid(desired)) {
-            return ReleaseVersions.compare(reported, desired) == 0;
+        if (ReleaseVersion.isValid(reported) && ReleaseVersion.isValid(desired)) {
+            return ReleaseVersion.parse(reported).compareTo(ReleaseVersion.parse(desired)) == 0;
         }
         return false;
     }

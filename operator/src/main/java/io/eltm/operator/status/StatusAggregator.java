@@ -23,7 +23,7 @@ import java.util.List;
 public final class StatusAggregator {
 
     /** The name of the shim's migration step ({@code io.eltm.shim} {@code MigrateStep.NAME}). */
-    static final String MIGRATE_STEP = "migrate";
+    static final String MIGRATE_STEP = io.eltm.api.v1alpha1.OperationStep.MIGRATE;
 
     public StatusUpdate aggregate(StatusView previous, InstallationFacts installation, HostFacts host,
                                   OperationFacts operation, Decision decision, Instant now) {

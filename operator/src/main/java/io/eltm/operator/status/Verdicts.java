@@ -1,5 +1,7 @@
 package io.eltm.operator.status;
 
+import io.eltm.api.ReleaseVersion;
+
 import static io.eltm.operator.status.ConditionView.DEGRADED;
 import static io.eltm.operator.status.ConditionView.PROGRESSING;
 import static io.eltm.operator.status.ConditionView.READY;
@@ -14,7 +16,6 @@ import io.eltm.operator.plan.Decision.StartOperation;
 import io.eltm.operator.plan.Decision.Wait;
 import io.eltm.operator.plan.InstallationFacts;
 import io.eltm.operator.plan.Reasons;
-import io.eltm.operator.plan.ReleaseVersions;
 import io.eltm.operator.plan.ReportedInstall;
 
 /** Phase and Ready/Progressing/Degraded for each decision: the right half of the decision table. */
@@ -90,8 +91,8 @@ final class Verdicts {
     }
 
     private static boolean atDesiredAndHealthy(InstallationFacts installation, ReportedInstall folded) {
-        return folded != null && folded.healthy() && ReleaseVersions.isValid(folded.version())
-                && ReleaseVersions.isValid(installation.desiredVersion())
-                && ReleaseVersions.compare(folded.version(), installation.desiredVersion()) == 0;
+        return folded != null && folded.healthy() && ReleaseVersion.isValid(folded.version())
+                && ReleaseVersion.isValid(installation.desiredVersion())
+                && ReleaseVersion.parse(folded.version()).equals(ReleaseVersion.parse(installation.desiredVersion()));
     }
 }

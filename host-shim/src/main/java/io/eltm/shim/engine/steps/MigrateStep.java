@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class MigrateStep implements Step {
 
-    public static final String NAME = "migrate";
+    public static final String NAME = io.eltm.api.v1alpha1.OperationStep.MIGRATE;
 
     @Override
     public String name() {

@@ -1,4 +1,4 @@
-package io.eltm.shim.release;
+package io.eltm.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

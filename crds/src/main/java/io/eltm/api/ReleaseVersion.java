@@ -1,4 +1,4 @@
-package io.eltm.shim.release;
+package io.eltm.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A release version as written in {@code VERSION} (contract §4): dotted numbers compared
  * numerically ({@code 8.10.0 > 8.9.1}, {@code 8.4 == 8.4.0}), with an optional {@code -suffix}
  * that sorts before the same version without one ({@code 8.4.2-rc1 < 8.4.2}). Suffixes of the
- * same numbers compare as text.
+ * same numbers compare as text. The one definition of these rules: the shim, the operator and the
+ * CRDs' version pattern all use it.
  */
 public record ReleaseVersion(List<Integer> numbers, String suffix) implements Comparable<ReleaseVersion> {
 
@@ -25,6 +26,11 @@ public record ReleaseVersion(List<Integer> numbers, String suffix) implements Co
             throw new IllegalArgumentException("a release version needs at least one number");
         }
         suffix = suffix == null ? "" : suffix;
+    }
+
+    /** True when {@code text} is a release version (the CRDs refuse anything else). */
+    public static boolean isValid(String text) {
+        return text != null && PATTERN.matcher(text).matches();
     }
 
     /** @throws IllegalArgumentException naming {@code text} when it is not a version */
