@@ -8,6 +8,7 @@ import io.eltm.api.v1alpha1.Target;
 import io.eltm.operator.metrics.UpgradeMetrics;
 import io.eltm.operator.reconcile.EltmInstallationReconciler;
 import io.eltm.testing.kube.LocalControlPlane;
+import io.eltm.testing.kube.Manifests;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -17,7 +18,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The operator with a fleet: N installations on N simulated hosts (a test double writing their
@@ -45,7 +44,7 @@ public final class FleetBenchmark {
         try (LocalControlPlane cluster = LocalControlPlane.start();
              KubernetesClient admin = new KubernetesClientBuilder()
                      .withConfig(Config.fromKubeconfig(Files.readString(cluster.kubeconfig()))).build()) {
-            installCrds(admin, Path.of(System.getProperty("eltm.crds.dir", "crds")));
+            Manifests.apply(admin, Path.of(System.getProperty("eltm.crds.dir", "crds")));
             String ns = "fleet";
             admin.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
             Instant t0 = Instant.now();
@@ -131,22 +130,6 @@ public final class FleetBenchmark {
         spec.setTarget(target);
         i.setSpec(spec);
         return i;
-    }
-
-    private static void installCrds(KubernetesClient admin, Path dir) throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yml")).toList()) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    admin.load(in).serverSideApply();
-                }
-            }
-        }
-        for (String crd : new String[] {"eltminstallations.eltm.io", "eltmhosts.eltm.io", "eltmoperations.eltm.io"}) {
-            admin.apiextensions().v1().customResourceDefinitions().withName(crd).waitUntilCondition(c -> c != null
-                    && c.getStatus() != null && c.getStatus().getConditions().stream()
-                    .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")),
-                    30, java.util.concurrent.TimeUnit.SECONDS);
-        }
     }
 
     private static long cpuNanos() {

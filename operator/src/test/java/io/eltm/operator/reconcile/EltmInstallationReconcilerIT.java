@@ -9,6 +9,7 @@ import io.eltm.api.v1alpha1.Target;
 import io.eltm.api.v1alpha1.EltmOperation;
 import io.eltm.api.v1alpha1.OperationPhase;
 import io.eltm.testing.kube.KubeControlPlaneExtension;
+import io.eltm.testing.kube.Manifests;
 import io.eltm.testing.kube.TestNamespace;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -23,15 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,16 +44,8 @@ class EltmInstallationReconcilerIT {
     private static Operator operator;
 
     @BeforeAll
-    static void startOperator(KubernetesClient admin) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("eltm.crds.dir", "../crds")))) {
-            for (Path crd : files.filter(p -> p.toString().endsWith(".yml")).toList()) {
-                try (InputStream in = Files.newInputStream(crd)) {
-                    admin.load(in).serverSideApply();
-                }
-            }
-        }
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> admin.resources(EltmInstallation.class).inAnyNamespace().list() != null);
+    static void startOperator(KubernetesClient admin) {
+        Manifests.apply(admin, Path.of(System.getProperty("eltm.crds.dir", "../crds")));
         operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
         operator.register(new EltmInstallationReconciler(Clock.systemUTC(), new UpgradeMetrics(METRICS)));
         operator.start();

@@ -7,11 +7,11 @@ import io.eltm.shim.kit.ReleaseSpec;
 import io.eltm.shim.kit.SampleInstall;
 import io.eltm.shim.kit.SampleReleases;
 import io.eltm.testing.kube.KubeCluster;
+import io.eltm.testing.kube.Manifests;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +54,7 @@ final class Product implements AutoCloseable {
         this.dir = dir;
         this.kubeconfig = kubeconfig;
         this.kubectl = new Kubectl(kubectlBinary, kubeconfig);
-        installCrds(admin);
+        Manifests.apply(admin, Path.of(System.getProperty("eltm.crds.dir")));
         ReleaseKit kit = ReleaseKit.inUserCache();
         releases = new ReleaseRepository();
         for (ReleaseSpec spec : List.of(SampleReleases.a(), SampleReleases.b(), SampleReleases.failingMigration())) {
@@ -160,17 +159,6 @@ final class Product implements AutoCloseable {
         operator.close();
         install.close();
         releases.close();
-    }
-
-    private static void installCrds(KubernetesClient admin) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("eltm.crds.dir")))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
-                    .sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    admin.load(in).resources().forEach(r -> r.fieldManager("eltm-e2e").forceConflicts().serverSideApply());
-                }
-            }
-        }
     }
 
     private static String freePort() throws IOException {
