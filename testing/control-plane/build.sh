@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Builds the real Kubernetes control plane used by the tests and the demo -- kube-apiserver, etcd and
-# kubectl -- from the published Go modules pinned in go/go.mod (no Docker, no binary downloads).
+# Builds the real Kubernetes cluster used by the tests and the demo from the published Go modules pinned
+# in go/go.mod (no Docker, no binary downloads): the control plane (kube-apiserver, etcd, kubectl) and the
+# node (kube-controller-manager, kube-scheduler, kubelet, kube-proxy; containerd, runc and the CNI
+# plugins come from Debian's packages, see node-packages.sh).
 #
 #   bash testing/control-plane/build.sh            build into the cache unless already there
 #   bash testing/control-plane/build.sh --print    print the cache directory and exit
 #
 # The binaries land in ${ELTM_CONTROL_PLANE_CACHE:-~/.cache/eltm/control-plane}/<kubernetes version>/,
 # the directory the JUnit extension (testing/kube-test-support) and the launcher read. A complete
-# directory (all three binaries plus the .complete marker) is left alone, so a second run costs nothing.
+# directory (every binary plus the .complete marker) is left alone, so a second run costs nothing; when
+# some are missing (a cache from before the node binaries existed), only those are built.
 # Run it as the user who runs the tests (CI: maestro): the cache lives in that user's home.
 set -euo pipefail
 
@@ -23,20 +26,20 @@ dest="$cache_root/$version"
 
 if [ "${1:-}" = --print ]; then echo "$dest"; exit 0; fi
 
-binaries=(kube-apiserver etcd kubectl)
-complete=true
-for b in "${binaries[@]}"; do [ -x "$dest/$b" ] || complete=false; done
-[ -f "$dest/.complete" ] || complete=false
-if $complete; then
+binaries=(kube-apiserver etcd kubectl kube-controller-manager kube-scheduler kubelet kube-proxy)
+missing=()
+for b in "${binaries[@]}"; do [ -x "$dest/$b" ] || missing+=("$b"); done
+if [ ${#missing[@]} = 0 ] && [ -f "$dest/.complete" ]; then
   echo "control plane $version: already built in $dest"
   exit 0
 fi
+[ ${#missing[@]} != 0 ] || missing=("${binaries[@]}")
 
 # runuser keeps root's PATH, which may lack Go's default install directory.
 command -v go >/dev/null || PATH=$PATH:/usr/local/go/bin
 command -v go >/dev/null || { echo "build.sh: 'go' not found on PATH; install Go >= $(sed -n 's/^go //p' "$module/go.mod")" >&2; exit 1; }
 
-echo "control plane $version: building ${binaries[*]} into $dest (cold: about 11 min on 2 busy cores)"
+echo "control plane $version: building ${missing[*]} into $dest (cold, all seven: about 15 min on 2 busy cores)"
 mkdir -p "$dest"
 # Build into a scratch directory and move into place, so an interrupted build never leaves a
 # half-written binary that looks complete.
@@ -51,15 +54,15 @@ export GOCACHE="$cache_root/.gocache"
 start=$SECONDS
 (
   cd "$module"
-  # One `go build` for all three so the shared packages compile once. -s -w drops the symbol table
+  # One `go build` for all of them so the shared packages compile once. -s -w drops the symbol table
   # and DWARF tables; the version ldflags make `kubectl version` and /version truthful.
   pkg=k8s.io/component-base/version
   go build -o "$scratch/" \
     -ldflags "-s -w -X $pkg.gitVersion=$version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$(echo "$version" | cut -d. -f2) \
               -X $pkg.gitTreeState=clean -X k8s.io/client-go/pkg/version.gitVersion=$version" \
-    ./kube-apiserver ./etcd ./kubectl
+    "${missing[@]/#/./}"
 )
-for b in "${binaries[@]}"; do mv -f "$scratch/$b" "$dest/$b"; done
+for b in "${missing[@]}"; do mv -f "$scratch/$b" "$dest/$b"; done
 date -u +%Y-%m-%dT%H:%M:%SZ > "$dest/.complete"
 rm -rf "$GOCACHE"
 echo "control plane $version: built in $((SECONDS - start)) s; $(du -sh "$dest" | cut -f1) in $dest"

@@ -18,12 +18,20 @@ public enum ClusterMode {
   /** An existing cluster named by a kubeconfig file; the tests need cluster-admin rights there. */
   KUBECONFIG,
   /** K3s in a container through Testcontainers; needs a Docker engine. */
-  K3S;
+  K3S,
+  /**
+   * The one-node cluster that {@code testing/control-plane/start.sh --node} runs as root for a whole test
+   * run ({@link NodeCluster}), named by {@code eltm.kube.node.kubeconfig} / {@code ELTM_NODE_KUBECONFIG}.
+   * Chosen by tests that need pods to run ({@link KubeControlPlaneExtension#node()}), never by default.
+   */
+  NODE;
 
   public static final String MODE_PROPERTY = "eltm.kube.cluster";
   public static final String MODE_ENV = "ELTM_KUBE_CLUSTER";
   public static final String KUBECONFIG_PROPERTY = "eltm.kube.kubeconfig";
   public static final String KUBECONFIG_ENV = "ELTM_KUBECONFIG";
+  public static final String NODE_KUBECONFIG_PROPERTY = "eltm.kube.node.kubeconfig";
+  public static final String NODE_KUBECONFIG_ENV = "ELTM_NODE_KUBECONFIG";
 
   public static ClusterMode fromEnvironment() {
     return fromEnvironment(System.getProperties(), System.getenv());
@@ -49,6 +57,11 @@ public enum ClusterMode {
 
   static Optional<Path> kubeconfigFromEnvironment(Properties properties, Map<String, String> env) {
     return setting(properties, env, KUBECONFIG_PROPERTY, KUBECONFIG_ENV).map(Path::of);
+  }
+
+  /** The node cluster's kubeconfig, if a launcher runs one for this test run. */
+  public static Optional<Path> nodeKubeconfigFromEnvironment() {
+    return setting(System.getProperties(), System.getenv(), NODE_KUBECONFIG_PROPERTY, NODE_KUBECONFIG_ENV).map(Path::of);
   }
 
   private static Optional<String> setting(Properties properties, Map<String, String> env, String property,

@@ -56,7 +56,15 @@ public record KubeBinaries(String kubernetesVersion, Path directory) {
     return existing("kubectl");
   }
 
-  /** True when all three binaries are there and executable. */
+  /**
+   * kube-controller-manager, kube-scheduler, kubelet or kube-proxy: the node's binaries, built by the
+   * same script.
+   */
+  public Path nodeBinary(String name) {
+    return existing(name);
+  }
+
+  /** True when all three control-plane binaries are there and executable. */
   public boolean present() {
     return Files.isExecutable(directory.resolve("kube-apiserver"))
         && Files.isExecutable(directory.resolve("etcd"))

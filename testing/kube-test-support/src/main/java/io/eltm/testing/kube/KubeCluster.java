@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Kubernetes API server the tests talk to -- the local control plane, an existing cluster or K3s --
@@ -57,13 +58,17 @@ public final class KubeCluster implements AutoCloseable {
 
   /** An existing cluster; nothing is started or stopped. The kubeconfig's user needs cluster-admin. */
   public static KubeCluster existing(Path kubeconfig) {
+    return existing(kubeconfig, "existing cluster from " + kubeconfig);
+  }
+
+  private static KubeCluster existing(Path kubeconfig, String description) {
     if (!Files.isReadable(kubeconfig)) {
       throw new IllegalArgumentException("kubeconfig " + kubeconfig + " (from " + ClusterMode.KUBECONFIG_PROPERTY
           + "/" + ClusterMode.KUBECONFIG_ENV + ") does not exist or is not readable");
     }
     try {
       Path credentials = Files.createTempDirectory("eltm-kube-credentials-");
-      return new KubeCluster("existing cluster from " + kubeconfig, kubeconfig, credentials, false,
+      return new KubeCluster(description, kubeconfig, credentials, false,
           () -> TempDirectories.deleteRecursively(credentials));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temp directory for ServiceAccount kubeconfigs", e);
@@ -83,7 +88,20 @@ public final class KubeCluster implements AutoCloseable {
           new IllegalArgumentException("cluster mode kubeconfig needs " + ClusterMode.KUBECONFIG_PROPERTY
               + " or " + ClusterMode.KUBECONFIG_ENV + " naming the kubeconfig file")));
       case K3S -> K3sCluster.start();
+      case NODE -> node();
     };
+  }
+
+  /**
+   * The node cluster of this test run. A missing one fails with how to start it: a test that needs pods
+   * to run proves nothing without them.
+   */
+  private static KubeCluster node() {
+    Path kubeconfig = ClusterMode.nodeKubeconfigFromEnvironment().orElseThrow(() -> new IllegalStateException(
+        "this test runs pods and needs the one-node cluster, which runs as root: start it with "
+            + "'sudo bash testing/control-plane/start.sh --node --owner $USER --kubeconfig-out ~/.cache/eltm/node.kubeconfig' "
+            + "and export " + ClusterMode.NODE_KUBECONFIG_ENV + "=~/.cache/eltm/node.kubeconfig (bash .ci/run does both)"));
+    return existing(kubeconfig, "one-node cluster from " + kubeconfig);
   }
 
   public String description() {
@@ -137,6 +155,9 @@ public final class KubeCluster implements AutoCloseable {
       // pods whose ServiceAccount is missing.
       admin.serviceAccounts().inNamespace(name).resource(new ServiceAccountBuilder()
           .withNewMetadata().withName("default").endMetadata().build()).create();
+    } else {
+      // The controller-manager creates it a moment later; a pod created before then is refused.
+      admin.serviceAccounts().inNamespace(name).withName("default").waitUntilCondition(sa -> sa != null, 30, TimeUnit.SECONDS);
     }
     return new TestNamespace(name);
   }

@@ -47,6 +47,15 @@ public final class KubeControlPlaneExtension implements BeforeEachCallback, Afte
     this.forcedMode = forcedMode;
   }
 
+  /**
+   * For {@code @RegisterExtension} in tests that run pods: the one-node cluster of this test run
+   * ({@link ClusterMode#NODE}), or the cluster that {@code eltm.kube.kubeconfig} names (a real cluster has nodes).
+   */
+  public static KubeControlPlaneExtension node() {
+    return new KubeControlPlaneExtension(ClusterMode.kubeconfigFromEnvironment().isPresent()
+        ? ClusterMode.KUBECONFIG : ClusterMode.NODE);
+  }
+
   /** For {@code @RegisterExtension}: always K3s through Testcontainers, whatever the environment says. */
   public static KubeControlPlaneExtension k3s() {
     return new KubeControlPlaneExtension(ClusterMode.K3S);

@@ -24,26 +24,31 @@ public final class LocalControlPlane implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final KubeBinaries binaries;
+  private final ControlPlaneOptions options;
   private final Path workDir;
   private final Path kubeconfig;
   private final String server;
   private final Duration startupTime;
+  private final ControlPlaneCertificates certificates;
   private final List<ServerProcess> processes = new ArrayList<>();
 
-  private LocalControlPlane(KubeBinaries binaries, Path workDir) {
+  private LocalControlPlane(KubeBinaries binaries, ControlPlaneOptions options, Path workDir) {
     this.binaries = binaries;
+    this.options = options;
     this.workDir = workDir;
     long started = System.nanoTime();
     try {
       int etcdClientPort = freePort();
       int etcdPeerPort = freePort();
       int apiPort = freePort();
-      this.server = "https://127.0.0.1:" + apiPort;
+      this.server = "https://" + options.address() + ":" + apiPort;
       // etcd needs no certificates (plain HTTP on loopback): let it boot while they are generated.
       ServerProcess etcd = ServerProcess.start("etcd", etcdCommand(etcdClientPort, etcdPeerPort),
           workDir.resolve("etcd.log"));
       processes.add(etcd);
-      ControlPlaneCertificates pki = ControlPlaneCertificates.generate(workDir);
+      ControlPlaneCertificates pki = ControlPlaneCertificates.generate(workDir,
+          options.address().equals("127.0.0.1") ? List.of(options.serviceIp()) : List.of(options.address(), options.serviceIp()));
+      this.certificates = pki;
       etcd.awaitReady(ReadinessProbe.plainHttp("http://127.0.0.1:" + etcdClientPort + "/health", "\"health\":\"true\""),
           START_TIMEOUT);
 
@@ -64,15 +69,25 @@ public final class LocalControlPlane implements AutoCloseable {
     }
   }
 
-  /** Starts a control plane from the cached binaries, in a fresh temp directory. */
+  /** Starts a control plane on loopback from the cached binaries, in a fresh temp directory. */
   public static LocalControlPlane start() {
     KubeBinaries binaries = KubeBinaries.fromCache();
     binaries.kubeApiServer(); // fail before creating anything when the build script has not run
     try {
-      return new LocalControlPlane(binaries, Files.createTempDirectory("eltm-control-plane-"));
+      return start(binaries, ControlPlaneOptions.loopback(), Files.createTempDirectory("eltm-control-plane-"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temp directory for the control plane", e);
     }
+  }
+
+  /** Starts a control plane with the given options in {@code workDir}, which {@link #close()} removes. */
+  static LocalControlPlane start(KubeBinaries binaries, ControlPlaneOptions options, Path workDir) {
+    return new LocalControlPlane(binaries, options, workDir);
+  }
+
+  /** The certificates, for the node's components. */
+  ControlPlaneCertificates certificates() {
+    return certificates;
   }
 
   /** Admin kubeconfig (client certificate in system:masters). */
@@ -117,15 +132,17 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   private List<String> apiServerCommand(ControlPlaneCertificates pki, int etcdPort, int apiPort) {
-    return List.of(binaries.kubeApiServer().toString(),
+    List<String> command = new ArrayList<>(List.of(binaries.kubeApiServer().toString(),
         "--etcd-servers=http://127.0.0.1:" + etcdPort,
-        "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1",
+        "--bind-address=" + options.address(),
+        "--advertise-address=" + options.address(),
         "--secure-port=" + apiPort,
         "--cert-dir=" + workDir.resolve("apiserver-certs"),
         "--tls-cert-file=" + pki.serverCert(),
         "--tls-private-key-file=" + pki.serverKey(),
         "--client-ca-file=" + pki.caCert(),
+        // A node adds Node authorization and NodeRestriction admission through its extra flags (the last
+        // occurrence of a flag wins).
         "--authorization-mode=RBAC",
         // Added to the default plugins, not replacing them (it is on by default since 1.30: being explicit
         // documents that the tests rely on it).
@@ -133,9 +150,11 @@ public final class LocalControlPlane implements AutoCloseable {
         "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
         "--service-account-key-file=" + pki.serviceAccountPublicKey(),
         "--service-account-signing-key-file=" + pki.serviceAccountKey(),
-        "--service-cluster-ip-range=10.0.0.0/24",
+        "--service-cluster-ip-range=" + options.serviceCidr(),
         "--allow-privileged=true",
-        "--v=1");
+        "--v=1"));
+    command.addAll(options.extraFlags().apply(pki));
+    return command;
   }
 
   /** Stops kube-apiserver, then etcd, and removes the temp directory. */
@@ -148,7 +167,7 @@ public final class LocalControlPlane implements AutoCloseable {
     TempDirectories.deleteRecursively(workDir);
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
