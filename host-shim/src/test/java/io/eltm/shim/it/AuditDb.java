@@ -81,10 +81,21 @@ final class AuditDb {
         return strings("SELECT datname FROM pg_database WHERE datname LIKE 'sqlmaestro\\_%' ORDER BY 1");
     }
 
-    /** Sessions of the cluster still running a statement that contains {@code text}, other than this one. */
+    /**
+     * Sessions of the cluster still running a statement that contains {@code text}, other than this one
+     * (asked of the maintenance DB: the upgrade ends the sessions on the audit DB before its snapshot).
+     * Throws IllegalStateException while Postgres is down.
+     */
     long activeSessionsRunning(String text) {
-        return Long.parseLong(strings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
-                + "AND pid <> pg_backend_pid() AND query LIKE '%" + text.replace("'", "''") + "%'").get(0));
+        String sql = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+                + "AND query LIKE '%" + text.replace("'", "''") + "%'";
+        try (Connection c = DriverManager.getConnection(install.jdbcUrl().replace("/sqlmaestro", "/postgres"),
+                install.dbUser(), null); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed (Postgres down?): " + sql, e);
+        }
     }
 
     void execute(String sql) {
