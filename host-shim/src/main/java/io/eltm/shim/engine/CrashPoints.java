@@ -11,8 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A test hook for crash recovery: with {@code ELTM_SHIM_HALT_AT=<step>:before|after} (or
- * {@code swap:unit-N}, or one of {@link #SNAPSHOT_RESTORE}) the process writes {@code transient/eltm-shim/halted} and stops dead at that
- * point, so a test can SIGKILL a real process at an exact place. Unset in production: does nothing.
+ * {@code swap:unit-N}, or one of {@link #SNAPSHOT_RESTORE}) the process writes
+ * {@code transient/eltm-shim/halted} and stops dead at that point, so a test can SIGKILL a real process at an exact place. Unset in production: does nothing.
  */
 public final class CrashPoints {
 

@@ -28,7 +28,8 @@ import java.util.TreeSet;
 
 /**
  * The last checks while services still run: version policy, what to swap, the migration plan, the
- * database's own checks ({@link DatabasePreflight}) and the disk space the snapshot needs. Any refusal here leaves install and services untouched.
+ * database's own checks ({@link DatabasePreflight}) and the disk space the snapshot needs. Any
+ * refusal here leaves install and services untouched.
  */
 public final class PreflightStep implements Step {
 
