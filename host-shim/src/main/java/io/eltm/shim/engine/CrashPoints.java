@@ -1,19 +1,25 @@
 package io.eltm.shim.engine;
 
+import io.eltm.shim.db.DatabaseSnapshot;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A test hook for crash recovery: with {@code ELTM_SHIM_HALT_AT=<step>:before|after} (or
- * {@code swap:unit-N}) the process writes {@code transient/eltm-shim/halted} and stops dead at that
- * point, so a test can SIGKILL a real process at an exact place. Unset in production: does nothing.
+ * {@code swap:unit-N}, or one of {@link #SNAPSHOT_RESTORE}) the process writes
+ * {@code transient/eltm-shim/halted} and stops dead at that point, so a test can SIGKILL a real process at an exact place. Unset in production: does nothing.
  */
 public final class CrashPoints {
 
     public static final String VARIABLE = "ELTM_SHIM_HALT_AT";
+
+    /** Each statement boundary of the snapshot restore (inside the migrate step's undo), in order. */
+    public static final List<String> SNAPSHOT_RESTORE = DatabaseSnapshot.RESTORE_CRASH_POINTS;
 
     private final Optional<String> haltAt;
     private final ShimPaths paths;

@@ -40,6 +40,8 @@ public final class OperationState {
     /** Migrations this operation applies (upgrade) or undoes (downgrade), in the order it does so. */
     List<String> migrations = new ArrayList<>();
     boolean downgrade;
+    /** The version Flyway records as baseline of a DB that has no schema_version yet (--baseline), or null. */
+    String schemaBaseline;
     String snapshotDatabase;
     Instant stopStartedAt;
     Instant healthyAt;
@@ -82,6 +84,9 @@ public final class OperationState {
     public List<SwapUnit> units() { return units; }
     public List<String> migrations() { return migrations; }
     public boolean downgrade() { return downgrade; }
+    public String schemaBaseline() { return schemaBaseline; }
+    /** True when the migrate step changes the DB: migrations to apply or undo, or a baseline to record. */
+    public boolean changesSchema() { return !migrations.isEmpty() || schemaBaseline != null; }
     public String snapshotDatabase() { return snapshotDatabase; }
     public Instant healthyAt() { return healthyAt; }
     public boolean held() { return held; }
@@ -102,6 +107,7 @@ public final class OperationState {
         this.migrations = new ArrayList<>(versions);
         this.downgrade = downgrade;
     }
+    public void schemaBaseline(String version) { this.schemaBaseline = version; }
     public void snapshotDatabase(String name) { this.snapshotDatabase = name; }
     public void stopStartedAt(Instant at) { this.stopStartedAt = at; }
     public void healthyAt(Instant at) { this.healthyAt = at; }

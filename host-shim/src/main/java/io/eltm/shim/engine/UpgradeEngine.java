@@ -142,6 +142,7 @@ public final class UpgradeEngine {
     private OperationContext context(OperationState state, StepListener listener) {
         ServiceScripts scripts = new ServiceScripts(env, SCRIPT_TIMEOUT);
         return new OperationContext(env, paths, state, journal, scripts,
-                new HealthProbe(scripts, env.healthUrl(), clock), new AuditDatabase(env), clock, listener, crashPoints);
+                new HealthProbe(scripts, env.healthUrl(), clock), AuditDatabase.forOperation(env, state.id()), clock,
+                listener, crashPoints);
     }
 }

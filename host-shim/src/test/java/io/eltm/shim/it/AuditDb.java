@@ -67,6 +67,37 @@ final class AuditDb {
         }
     }
 
+    /** The audit DB's owner, grants and {@code ALTER DATABASE ... SET} settings, as text. */
+    List<String> databaseLevel() {
+        try (Connection c = DriverManager.getConnection(install.jdbcUrl(), install.dbUser(), null)) {
+            return io.eltm.shim.db.DatabaseLevel.of(c, "sqlmaestro");
+        } catch (SQLException e) {
+            throw new AssertionError("reading the settings of sqlmaestro failed", e);
+        }
+    }
+
+    /** Databases of the cluster that an upgrade made (snapshots, set-aside copies). */
+    List<String> operationDatabases() {
+        return strings("SELECT datname FROM pg_database WHERE datname LIKE 'sqlmaestro\\_%' ORDER BY 1");
+    }
+
+    /**
+     * Sessions of the cluster still running a statement that contains {@code text}, other than this one
+     * (asked of the maintenance DB: the upgrade ends the sessions on the audit DB before its snapshot).
+     * Throws IllegalStateException while Postgres is down.
+     */
+    long activeSessionsRunning(String text) {
+        String sql = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
+                + "AND query LIKE '%" + text.replace("'", "''") + "%'";
+        try (Connection c = DriverManager.getConnection(install.jdbcUrl().replace("/sqlmaestro", "/postgres"),
+                install.dbUser(), null); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed (Postgres down?): " + sql, e);
+        }
+    }
+
     void execute(String sql) {
         try (Connection c = DriverManager.getConnection(install.jdbcUrl(), install.dbUser(), null);
              Statement st = c.createStatement()) {

@@ -44,7 +44,7 @@ public final class PostgresServers implements AutoCloseable {
      * them for the sample install, and as their own jar), which zonky's default resolver refuses: both
      * are the same managed 15.14.0 archive, so take the first.
      */
-    private static EmbeddedPostgres server() throws IOException {
+    public static EmbeddedPostgres server() throws IOException {
         return EmbeddedPostgres.builder()
                 .setPgBinaryResolver((system, architecture) -> PostgresServers.class.getResourceAsStream(
                         "/postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-"

@@ -1,10 +1,10 @@
 package io.eltm.shim.engine.steps;
 
 import io.eltm.shim.RefusedException;
+import io.eltm.shim.db.DatabasePreflight;
 import io.eltm.shim.db.DatabaseSnapshot;
 import io.eltm.shim.db.MigrationPlan;
 import io.eltm.shim.db.MigrationPlanner;
-import io.eltm.shim.db.MigrationRunner;
 import io.eltm.shim.db.MigrationScripts;
 import io.eltm.shim.engine.OperationContext;
 import io.eltm.shim.engine.Step;
@@ -27,8 +27,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The last checks while services still run: version policy, what to swap, the migration plan and
- * the disk space the snapshot needs. Any refusal here leaves install and services untouched.
+ * The last checks while services still run: version policy, what to swap, the migration plan, the
+ * database's own checks ({@link DatabasePreflight}) and the disk space the snapshot needs. Any
+ * refusal here leaves install and services untouched.
  */
 public final class PreflightStep implements Step {
 
@@ -55,10 +56,9 @@ public final class PreflightStep implements Step {
         VersionPolicy.check(from, to, ctx.state().options().allowDowngrade());
         ctx.state().units(units(ctx.installDir(), ctx.stagingDir()));
         MigrationPlan plan = migrationPlan(ctx);
-        if (!plan.apply().isEmpty() && plan.baseline() == null) {
-            new MigrationRunner(ctx.db()).validate(ctx.stagingDir(), plan);
-        }
+        DatabasePreflight.check(ctx.db(), plan, ctx.stagingDir(), ctx.installDir());
         ctx.state().migrations(plan.downgrade() ? plan.undoNames() : plan.applyNames(), plan.downgrade());
+        ctx.state().schemaBaseline(plan.baseline() == null ? null : plan.baseline().getVersion());
         ctx.save();
         if (plan.changesSchema()) {
             checkSnapshotSpace(ctx);
@@ -103,6 +103,8 @@ public final class PreflightStep implements Step {
         if (plan.downgrade()) {
             return "undo migrations " + String.join(", ", plan.undoNames());
         }
-        return plan.apply().isEmpty() ? "no pending migrations" : "pending migrations " + String.join(", ", plan.applyNames());
+        String baseline = plan.baseline() == null ? "" : ", baseline " + plan.baseline().getVersion() + " to record";
+        return (plan.apply().isEmpty() ? "no pending migrations" : "pending migrations " + String.join(", ", plan.applyNames()))
+                + baseline;
     }
 }

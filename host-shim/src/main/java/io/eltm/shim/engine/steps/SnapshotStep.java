@@ -4,10 +4,14 @@ import io.eltm.shim.db.DatabaseSnapshot;
 import io.eltm.shim.engine.OperationContext;
 import io.eltm.shim.engine.Step;
 import io.eltm.shim.engine.StepOutcome;
+import io.eltm.shim.engine.StepRecord;
+import io.eltm.shim.engine.StepState;
 
 /**
  * Copies the audit DB just before migrating, so that migrations which committed can be taken back
- * even without undo scripts. Skipped when the schema does not change.
+ * even without undo scripts. Skipped when the schema does not change. Its undo drops the copy only
+ * once the migrate step is undone (or never started): until then the copy may be all that is left of
+ * the DB as it was.
  */
 public final class SnapshotStep implements Step {
 
@@ -20,7 +24,7 @@ public final class SnapshotStep implements Step {
 
     @Override
     public StepOutcome run(OperationContext ctx) throws Exception {
-        if (ctx.state().migrations().isEmpty()) {
+        if (!ctx.state().changesSchema()) {
             return StepOutcome.skipped("schema unchanged");
         }
         String name = snapshotName(ctx);
@@ -32,10 +36,18 @@ public final class SnapshotStep implements Step {
 
     @Override
     public void undo(OperationContext ctx) throws Exception {
-        if (ctx.state().snapshotDatabase() != null) {
-            StartPostgresStep.ensurePostgres(ctx);
-            new DatabaseSnapshot(ctx.db()).drop(ctx.state().snapshotDatabase());
+        String snapshot = ctx.state().snapshotDatabase();
+        if (snapshot == null) {
+            return;
         }
+        StepRecord migrate = ctx.state().step(MigrateStep.NAME);
+        if (migrate.started() && migrate.state() != StepState.UNDONE) {
+            throw new IllegalStateException("kept the snapshot DB " + snapshot + " of " + ctx.db().name()
+                    + ": the migrate step is not undone yet and may still need it");
+        }
+        StartPostgresStep.ensurePostgres(ctx);
+        ctx.db().endSessionsOfThisOperation(); // a killed CREATE DATABASE may still be copying
+        new DatabaseSnapshot(ctx.db()).drop(snapshot);
     }
 
     private static String snapshotName(OperationContext ctx) {

@@ -17,7 +17,7 @@ public final class StartPostgresStep implements Step {
 
     @Override
     public StepOutcome run(OperationContext ctx) {
-        if (ctx.state().migrations().isEmpty()) {
+        if (!ctx.state().changesSchema()) {
             return StepOutcome.skipped("no migrations to run");
         }
         ensurePostgres(ctx);
