@@ -21,7 +21,7 @@ import java.util.Optional;
  * consistent snapshot (a read-only repeatable-read transaction) into an export file, with the legacy
  * server's time zone. Rows stream with {@code COPY ... TO STDOUT} through pgjdbc's copy API and are
  * written as they arrive, unparsed (hashed, and compressed only on request), so memory stays flat
- * however large the history is and the export runs at the speed of {@code pg_dump --data-only}.
+ * however large the history is and the client adds little to the server's COPY.
  */
 public final class JobmetaExporter {
 
