@@ -7,7 +7,6 @@ import io.eltm.shim.env.InstallEnvironment;
 import io.eltm.shim.jobmeta.ImportResult;
 import io.eltm.shim.jobmeta.InstallScriptServices;
 import io.eltm.shim.jobmeta.JobmetaImporter;
-import io.eltm.shim.jobmeta.MergeMode;
 import io.eltm.shim.jobmeta.TableLoad;
 
 import picocli.CommandLine.Command;
@@ -19,6 +18,8 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Loads FILE into this install: checks it, plans it, stops the engine and meta-service "
                 + "(PostgreSQL stays up), loads every table in one transaction, moves the sequences, starts "
-                + "everything again.")
+                + "everything again. Refuses, before stopping anything, whatever plan would refuse.")
 final class JobmetaImportCommand implements Callable<Integer> {
 
     @Spec
@@ -39,14 +40,11 @@ final class JobmetaImportCommand implements Callable<Integer> {
     @Mixin
     JobmetaTranslationOptions translation;
 
+    @Mixin
+    JobmetaTargetOptions target;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The export file.")
     Path file;
-
-    @Option(names = "--merge", paramLabel = "MODE",
-            description = "When the target's tables already hold rows: replace (delete them first) or "
-                    + "keep-existing (skip legacy rows whose key exists). Default: refuse.",
-            converter = MergeModeConverter.class)
-    MergeMode merge = MergeMode.REFUSE;
 
     @Option(names = "--json", description = "Print the result as one JSON line at the end.")
     boolean json;
@@ -56,14 +54,15 @@ final class JobmetaImportCommand implements Callable<Integer> {
         return JobmetaRun.run(spec, json, () -> {
             InstallEnvironment environment = install.load();
             ImportResult result = new JobmetaImporter(new JobmetaProgress(spec.commandLine().getErr()),
-                    Clock.systemUTC()).importFile(file, Database.of(environment),
-                    translation.rules(), merge, new InstallScriptServices(environment));
+                    Clock.systemUTC()).importFile(file, Database.of(environment), translation.rules(),
+                    target.sourceTimeZone(), target.merge, new InstallScriptServices(environment));
             var stdout = spec.commandLine().getOut();
             for (TableLoad table : result.tables()) {
-                stdout.printf("%-24s %10d of %d rows inserted%n", table.table(), table.inserted(), table.rows());
+                stdout.printf("%-24s %10d of %d rows inserted%s%n", table.table(), table.inserted(), table.rows(),
+                        table.kept() > 0 ? ", " + table.kept() + " kept from the target (key existed)" : "");
             }
             result.sequences().forEach(stdout::println);
-            stdout.println("imported " + file + "; now run: eltm-shim jobmeta verify " + file);
+            stdout.println("imported " + file + "; now run: " + verifyCommand());
             stdout.flush();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -75,16 +74,16 @@ final class JobmetaImportCommand implements Callable<Integer> {
         });
     }
 
-    /** {@code replace} / {@code keep-existing}, as users type them. */
-    static final class MergeModeConverter implements picocli.CommandLine.ITypeConverter<MergeMode> {
-        @Override
-        public MergeMode convert(String value) {
-            return switch (value) {
-                case "replace" -> MergeMode.REPLACE;
-                case "keep-existing" -> MergeMode.KEEP_EXISTING;
-                default -> throw new picocli.CommandLine.TypeConversionException(
-                        "expected replace or keep-existing, not '" + value + "'");
-            };
+    /** What verify needs, as docs/cutover.md says: the same file, install and --map/--expr options. */
+    private String verifyCommand() {
+        List<String> words = new ArrayList<>(List.of("eltm-shim", "jobmeta", "verify", ShellQuote.quote(file.toString())));
+        if (install.envFile != null) {
+            words.add("--env-file " + ShellQuote.quote(install.envFile.toString()));
         }
+        if (install.installDir != null) {
+            words.add("--install-dir " + ShellQuote.quote(install.installDir.toString()));
+        }
+        words.addAll(translation.asArguments());
+        return String.join(" ", words);
     }
 }

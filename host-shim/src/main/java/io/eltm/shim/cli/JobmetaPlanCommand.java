@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 /** {@code jobmeta plan FILE}: what an import would do on this install; changes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Checks FILE and shows, per table, how legacy columns land on this install: renamed, cast, "
-                + "computed, dropped, defaulted; and what would make the import refuse. Changes nothing.")
+                + "computed, dropped, defaulted; the time zone of zone-less timestamps; and what would make the import "
+                + "refuse, from the schema and every row (exit 3). Changes nothing, stops nothing.")
 final class JobmetaPlanCommand implements Callable<Integer> {
 
     @Spec
@@ -32,6 +33,9 @@ final class JobmetaPlanCommand implements Callable<Integer> {
     @Mixin
     JobmetaTranslationOptions translation;
 
+    @Mixin
+    JobmetaTargetOptions target;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The export file.")
     Path file;
 
@@ -42,7 +46,8 @@ final class JobmetaPlanCommand implements Callable<Integer> {
     public Integer call() {
         return JobmetaRun.run(spec, json, () -> {
             ImportPlan plan = new JobmetaImporter(new JobmetaProgress(spec.commandLine().getErr()), Clock.systemUTC())
-                    .plan(file, Database.of(install.load()), translation.rules());
+                    .plan(file, Database.of(install.load()), translation.rules(), target.sourceTimeZone(),
+                            target.merge);
             spec.commandLine().getOut().print(plan.render());
             spec.commandLine().getOut().flush();
             if (json) {

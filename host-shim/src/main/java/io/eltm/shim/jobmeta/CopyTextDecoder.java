@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
  * Decodes one row of {@code COPY ... TO STDOUT} text format (the server's client encoding being UTF-8):
  * tab-separated fields, {@code \N} for null, backslash escapes. pgjdbc streams COPY rows as bytes and
  * has no parser for them; the format is small and fixed (PostgreSQL's "COPY, File Formats, Text Format").
+ * Only {@code verify} parses rows (the watermarks); export and import pass them on as they are.
  */
 final class CopyTextDecoder {
 
     private final ByteArrayOutputStream field = new ByteArrayOutputStream(1024);
 
-    /** Fills {@code values} from {@code row} (without its trailing newline, if any). */
-    void decode(byte[] row, String[] values) {
-        int length = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+    /** Fills {@code values} from the first {@code length} bytes of {@code row}, a row without its newline. */
+    void decode(byte[] row, int length, String[] values) {
         int column = 0;
         int start = 0;
         for (int i = 0; i <= length; i++) {

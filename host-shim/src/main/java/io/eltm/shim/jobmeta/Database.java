@@ -25,6 +25,8 @@ public record Database(String jdbcUrl, String user, Optional<String> password) {
         properties.setProperty("user", user);
         password.ifPresent(p -> properties.setProperty("password", p));
         properties.setProperty("ApplicationName", "eltm-shim jobmeta");
+        // the server's detail quotes rows (base64 passwords among them): keep it out of messages and logs
+        properties.setProperty("logServerErrorDetail", "false");
         return DriverManager.getConnection(jdbcUrl, properties);
     }
 

@@ -2,10 +2,7 @@ package io.eltm.shim.jobmeta;
 
 import io.eltm.shim.RefusedException;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,7 +33,8 @@ public final class ExportFileReader {
             return false;
         }
 
-        default void row(String[] values) throws SQLException, IOException {
+        /** One row in COPY text format, {@code length} bytes of {@code line}, without its newline. */
+        default void row(byte[] line, int length) throws SQLException, IOException {
         }
 
         /** Called once the section's checksum matched. */
@@ -45,7 +43,6 @@ public final class ExportFileReader {
     }
 
     private final ObjectMapper mapper = ExportFormat.mapper();
-    private final JsonFactory jsonFactory = mapper.getFactory();
     private final Path file;
 
     public ExportFileReader(Path file) {
@@ -63,8 +60,7 @@ public final class ExportFileReader {
     }
 
     public ExportManifest read(Sink sink) throws IOException, SQLException {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                1 << 16)) {
+        try (InputStream in = open()) {
             return read(new LineReader(in), sink);
         } catch (NoSuchFileException e) {
             throw new RefusedException("export file " + file + " does not exist");
@@ -73,6 +69,15 @@ public final class ExportFileReader {
         } catch (JsonProcessingException e) {
             throw refused("has a damaged line (" + e.getOriginalMessage() + "): export again");
         }
+    }
+
+    /** Plain or gzip, by the first two bytes. */
+    private InputStream open() throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+        raw.reset();
+        return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
     private ExportManifest read(LineReader lines, Sink sink) throws IOException, SQLException {
@@ -114,6 +119,10 @@ public final class ExportFileReader {
             throw refused("has format version " + version + "; this eltm-shim reads up to "
                     + ExportFormat.VERSION + ": use a newer eltm-shim on this host");
         }
+        if (version < ExportFormat.VERSION) {
+            throw refused("has format version " + version + ", written by an older eltm-shim that did not record "
+                    + "the legacy server's time zone: export again with this eltm-shim");
+        }
         content.update(lines.bytes(), lines.length());
     }
 
@@ -124,18 +133,19 @@ public final class ExportFileReader {
         digest.update(lines.bytes(), lines.length());
         content.update(lines.bytes(), lines.length());
         boolean wantsRows = sink.beginTable(new TableSection(start.table(), start.columns(), -1, null));
-        int arity = start.columns().size();
-        String[] values = new String[arity];
         long rows = 0;
         while (lines.next()) {
-            if (lines.length() > 0 && lines.bytes()[0] == '[') {
+            if (!endOfRows(lines)) {
                 digest.update(lines.bytes(), lines.length());
                 rows++;
                 if (wantsRows) {
-                    parseRow(lines, values, start.table(), rows);
-                    sink.row(values);
+                    sink.row(lines.bytes(), lines.length());
                 }
                 continue;
+            }
+            digest.update(lines.bytes(), lines.length());
+            if (!lines.next()) {
+                break;
             }
             content.update(lines.bytes(), lines.length());
             ExportFormat.SectionEnd end = mapper.treeToValue(object(lines), ExportFormat.SectionEnd.class);
@@ -152,21 +162,8 @@ public final class ExportFileReader {
         throw refused("is truncated inside table " + start.table());
     }
 
-    private void parseRow(LineReader lines, String[] values, String table, long row) throws IOException {
-        try (JsonParser json = jsonFactory.createParser(lines.bytes(), 0, lines.length())) {
-            json.nextToken();
-            int i = 0;
-            for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
-                if (i == values.length) {
-                    throw refused("has too many values in row " + row + " of table " + table);
-                }
-                values[i++] = token == JsonToken.VALUE_NULL ? null : json.getText();
-            }
-            if (i != values.length) {
-                throw refused("has " + i + " values instead of " + values.length + " in row " + row
-                        + " of table " + table);
-            }
-        }
+    private static boolean endOfRows(LineReader lines) {
+        return lines.length() == 2 && lines.bytes()[0] == '\\' && lines.bytes()[1] == '.';
     }
 
     private void checkManifest(ExportManifest manifest, List<TableSection> sections, SequenceMark sequence,

@@ -1,11 +1,8 @@
 package io.eltm.shim.jobmeta;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,20 +19,19 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes an export file (see {@link ExportFormat}) row by row: memory stays flat however many rows.
+ * Writes an export file (see {@link ExportFormat}) row by row, each row as COPY sent it: memory stays
+ * flat however many rows, and no row is parsed.
  * The file is created with mode 0600 from the start, under a temporary name in the same directory,
  * and renamed into place only by {@link #finish}: a half-written export never looks complete.
  */
 public final class ExportFileWriter implements Closeable {
 
     private final ObjectMapper mapper = ExportFormat.mapper();
-    private final JsonFactory jsonFactory = mapper.getFactory();
-    private final LineBuffer line = new LineBuffer();
-    private final JsonGenerator rowJson;
     private final LineDigest content = new LineDigest();
     private final List<TableSection> sections = new ArrayList<>();
     private final Clock clock;
     private final String source;
+    private final String sourceTimeZone;
     private final Path target;
     private final Path temporary;
     private final OutputStream out;
@@ -45,27 +41,33 @@ public final class ExportFileWriter implements Closeable {
     private long rows;
     private boolean finished;
 
-    private ExportFileWriter(Path target, Clock clock, String source) throws IOException {
+    private ExportFileWriter(Path target, Clock clock, String source, String sourceTimeZone, boolean gzip)
+            throws IOException {
         this.target = target.toAbsolutePath();
         this.clock = clock;
         this.source = source;
+        this.sourceTimeZone = sourceTimeZone;
         this.temporary = this.target.resolveSibling("." + this.target.getFileName() + ".partial");
         Files.deleteIfExists(temporary);
         OutputStream file = Channels.newOutputStream(Files.newByteChannel(temporary,
                 EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ExportFormat.fileMode()));
-        this.out = new FastGzip(new BufferedOutputStream(file, 1 << 16));
-        // one generator for every row, flushed per line: creating one per row costs more than the row
-        this.rowJson = jsonFactory.createGenerator(line);
-        this.rowJson.setRootValueSeparator(null);
+        OutputStream buffered = new BufferedOutputStream(file, 1 << 16);
+        this.out = gzip ? new FastGzip(buffered) : buffered;
     }
 
-    /** Starts {@code out}'s export; refuses to replace an existing file. */
-    public static ExportFileWriter create(Path out, Clock clock, String source) throws IOException {
+    /**
+     * Starts {@code out}'s export; refuses to replace an existing file.
+     *
+     * @param sourceTimeZone the legacy server's {@code TimeZone}, or {@code null} when unknown
+     * @param gzip           whether to compress (5x smaller, but deflate costs more CPU than the whole export)
+     */
+    public static ExportFileWriter create(Path out, Clock clock, String source, String sourceTimeZone, boolean gzip)
+            throws IOException {
         if (Files.exists(out)) {
             throw new io.eltm.shim.RefusedException("export file " + out + " already exists: move it away or "
                     + "choose another --out");
         }
-        ExportFileWriter writer = new ExportFileWriter(out, clock, source);
+        ExportFileWriter writer = new ExportFileWriter(out, clock, source, sourceTimeZone, gzip);
         writer.writeLine(writer.mapper.writeValueAsBytes(
                 new ExportFormat.Header(ExportFormat.MAGIC, ExportFormat.VERSION, source)), null);
         return writer;
@@ -78,27 +80,21 @@ public final class ExportFileWriter implements Closeable {
         writeLine(mapper.writeValueAsBytes(current), section);
     }
 
-    /** One row: each value in PostgreSQL's text form, or {@code null}. */
-    public void row(String[] values) throws IOException {
-        line.reset();
-        rowJson.writeStartArray();
-        for (String value : values) {
-            if (value == null) {
-                rowJson.writeNull();
-            } else {
-                rowJson.writeString(value);
-            }
+    /** One row as {@code COPY ... TO STDOUT} (text format) sent it, its newline included. */
+    public void copyRow(byte[] row) throws IOException {
+        if (row.length == 0 || row[row.length - 1] != '\n') {
+            throw new IllegalArgumentException("a COPY text row ends with its newline");
         }
-        rowJson.writeEndArray();
-        rowJson.flush();
         // rows are hashed once, into their section's digest; the content digest covers the section ends
-        section.update(line.buffer(), line.size());
-        out.write(line.buffer(), 0, line.size());
-        out.write('\n');
+        section.updateRaw(row);
+        out.write(row);
         rows++;
     }
 
     public TableSection endTable() throws IOException {
+        section.update(ExportFormat.END_OF_ROWS);
+        out.write(ExportFormat.END_OF_ROWS);
+        out.write('\n');
         TableSection done = new TableSection(current.table(), current.columns(), rows, section.hex());
         writeLine(mapper.writeValueAsBytes(new ExportFormat.SectionEnd(done.table(), rows, done.sha256())), null);
         sections.add(done);
@@ -113,7 +109,7 @@ public final class ExportFileWriter implements Closeable {
 
     /** Writes the manifest, closes the file and moves it to its name. */
     public ExportManifest finish() throws IOException {
-        ExportManifest manifest = new ExportManifest(ExportFormat.VERSION, clock.instant(), source, sections,
+        ExportManifest manifest = new ExportManifest(ExportFormat.VERSION, clock.instant(), source, sourceTimeZone, sections,
                 sequence, content.hex());
         byte[] last = mapper.writeValueAsBytes(new ExportFormat.ManifestLine(manifest));
         out.write(last);
@@ -145,18 +141,7 @@ public final class ExportFileWriter implements Closeable {
         }
     }
 
-    /** A line buffer whose bytes are written and hashed without copying them. */
-    private static final class LineBuffer extends ByteArrayOutputStream {
-        LineBuffer() {
-            super(8192);
-        }
-
-        byte[] buffer() {
-            return buf;
-        }
-    }
-
-    /** Speed over ratio: the file is read once and deleted, and compression would dominate export time. */
+    /** Speed over ratio: the file is read once and deleted. */
     private static final class FastGzip extends GZIPOutputStream {
         FastGzip(OutputStream out) throws IOException {
             super(out, 1 << 16);

@@ -10,26 +10,34 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The export file format, version 1: one gzip stream of JSON lines, read and written in one pass.
+ * The export file format, version 2: lines, read and written in one pass; plain, or one gzip stream
+ * ({@code export --gzip}), told apart by the gzip magic bytes.
  *
  * <pre>
- * {"format":"eltm-jobmeta","formatVersion":1,"source":"..."}              header
+ * {"format":"eltm-jobmeta","formatVersion":2,"source":"..."}              header
  * {"table":"t_jdbc","columns":[{"name":"id","type":"integer"},...]}        a section starts
- * ["1","warehouse","jdbc:postgresql://...",null,...]                       one line per row: text form or null
+ * 1	warehouse	jdbc:postgresql://...	\N ...                            one line per row, as COPY ... TO STDOUT sent it
+ * \.                                                                        the rows end (COPY's own end marker)
  * {"end":"t_jdbc","rows":12,"sha256":"..."}                                 the section's checksum
  * ... more sections, in dependency order ...
  * {"sequence":{"name":"seq_job_version_id","lastValue":...}}               optional
  * {"manifest":{...}}                                                        last line: {@link ExportManifest}
  * </pre>
  *
+ * Rows are PostgreSQL's COPY text format (tab-separated, {@code \N} for null, backslash escapes): every
+ * type round-trips, a row never holds a raw newline, and no row can be the line {@code \.}. They go
+ * from the source's {@code COPY ... TO STDOUT} to the target's {@code COPY ... FROM STDIN} unparsed.
  * A section's SHA-256 covers its header line and its row lines; the manifest's {@code contentSha256}
  * covers every line before it except rows, which it covers through the section ends that carry their
- * digest (each row is hashed once). Values are PostgreSQL's text form, so any type round-trips.
+ * digest (each row is hashed once). Version 1 (JSON rows, always gzip) is refused: export again.
  */
 public final class ExportFormat {
 
     public static final String MAGIC = "eltm-jobmeta";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** The line that ends a section's rows. */
+    public static final byte[] END_OF_ROWS = {'\\', '.'};
 
     /** Owner read/write only: the file carries base64 passwords. */
     public static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");

@@ -10,12 +10,14 @@ import java.util.Optional;
  * @param formatVersion  {@link ExportFormat#VERSION} of the writer
  * @param createdAt      when the export finished
  * @param source         where it came from (host, port, database; never a password)
+ * @param sourceTimeZone the legacy server's configured {@code TimeZone}, which gives zone-less timestamps
+ *                       their meaning, or {@code null} when the export could not read it
  * @param tables         the table sections in file order, which is dependency order
  * @param sequence       the version sequence's high-water mark, or {@code null} if the source has none
  * @param contentSha256  SHA-256 (hex) of every line before the manifest but rows (covered by their section's)
  */
-public record ExportManifest(int formatVersion, Instant createdAt, String source, List<TableSection> tables,
-        SequenceMark sequence, String contentSha256) {
+public record ExportManifest(int formatVersion, Instant createdAt, String source, String sourceTimeZone,
+        List<TableSection> tables, SequenceMark sequence, String contentSha256) {
 
     public ExportManifest {
         tables = List.copyOf(tables);

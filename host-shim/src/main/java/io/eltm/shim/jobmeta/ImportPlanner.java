@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ImportPlanner {
 
-    public ImportPlan plan(ExportManifest manifest, TargetSchema target, TranslationRules rules) {
+    public ImportPlan plan(ExportManifest manifest, TargetSchema target, TranslationRules rules,
+            SourceTimeZone zone) {
         List<TablePlan> tables = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String ruled : rules.tables()) {
@@ -30,7 +31,14 @@ public final class ImportPlanner {
                     () -> problems.add("table " + section.table() + " is absent on the target: initialise the "
                             + "target with the new release's initdb.sql, or export without it (--skip)"));
         }
-        return new ImportPlan(tables, problems);
+        List<String> zoned = tables.stream().flatMap(t -> t.columns().stream().filter(ColumnTranslation::zoneSensitive)
+                .map(c -> t.table() + "." + c.target())).toList();
+        if (!zone.known() && !zoned.isEmpty()) {
+            problems.add(String.join(", ", zoned) + " read zone-less timestamps, but the legacy server's TimeZone is "
+                    + "unknown (" + zone.origin() + "): pass --source-timezone ZONE, the zone the legacy server ran "
+                    + "in (SHOW TimeZone in psql on the legacy host)");
+        }
+        return new ImportPlan(tables, zone, problems);
     }
 
     private static TablePlan plan(TableSection section, List<TargetColumn> targetColumns, TargetSchema target,
@@ -66,6 +74,7 @@ public final class ImportPlanner {
 
         List<ColumnTranslation> columns = new ArrayList<>();
         List<String> defaulted = new ArrayList<>();
+        List<String> nulled = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (TargetColumn column : targetColumns) {
             if (column.generated()) {
@@ -75,7 +84,7 @@ public final class ImportPlanner {
             ColumnDef source = feeding.get(column.name());
             if (expression != null) {
                 columns.add(new ColumnTranslation(column.name(), "(" + expression + ")",
-                        ColumnTranslation.Kind.EXPRESSION, null, null, column.type()));
+                        ColumnTranslation.Kind.EXPRESSION, null, null, column.type(), temporal(column.type())));
             } else if (source != null) {
                 used.add(source.name());
                 columns.add(translate(source, column));
@@ -84,8 +93,10 @@ public final class ImportPlanner {
                         + "export has no column for it: map a legacy column onto it (--map " + table
                         + ".LEGACY_COLUMN=" + column.name() + ") or compute it (--expr '" + table + "."
                         + column.name() + "=SQL')");
-            } else {
+            } else if (column.hasDefault()) {
                 defaulted.add(column.name());
+            } else {
+                nulled.add(column.name());
             }
         }
         List<String> dropped = section.columns().stream().map(ColumnDef::name)
@@ -93,7 +104,31 @@ public final class ImportPlanner {
         List<ColumnDef> staging = section.columns().stream()
                 .map(c -> new ColumnDef(c.name(), target.knownTypes().contains(c.type()) ? c.type() : "text"))
                 .toList();
-        return new TablePlan(table, section.rows(), staging, columns, dropped, defaulted);
+        return new TablePlan(table, section.rows(), staging, columns, dropped, defaulted, nulled,
+                key(target.key(table), columns), target.foreignKeys(table));
+    }
+
+    /** The target's key columns and the legacy column each comes from; empty when one comes from none. */
+    private static Map<String, String> key(List<String> targetKey, List<ColumnTranslation> columns) {
+        Map<String, String> key = new LinkedHashMap<>();
+        for (String column : targetKey) {
+            String source = columns.stream().filter(c -> c.target().equals(column) && c.source() != null)
+                    .map(ColumnTranslation::source).findFirst().orElse(null);
+            if (source == null) {
+                return Map.of();
+            }
+            key.put(column, source);
+        }
+        return key;
+    }
+
+    /** A cast whose result depends on the session's zone: to or from a type with a time zone. */
+    private static boolean zoneDependent(String sourceType, String targetType) {
+        return sourceType.contains("with time zone") || targetType.contains("with time zone");
+    }
+
+    private static boolean temporal(String type) {
+        return type.startsWith("timestamp") || type.startsWith("time ") || type.equals("date");
     }
 
     private static ColumnTranslation translate(ColumnDef source, TargetColumn column) {
@@ -107,7 +142,8 @@ public final class ImportPlanner {
         ColumnTranslation.Kind kind = renamed
                 ? (cast ? ColumnTranslation.Kind.RENAMED_CAST : ColumnTranslation.Kind.RENAMED)
                 : (cast ? ColumnTranslation.Kind.CAST : ColumnTranslation.Kind.SAME);
-        return new ColumnTranslation(column.name(), value, kind, source.name(), source.type(), column.type());
+        return new ColumnTranslation(column.name(), value, kind, source.name(), source.type(), column.type(),
+                cast && zoneDependent(source.type(), column.type()));
     }
 
     private static boolean mentioned(String column, Iterable<String> expressions) {

@@ -18,9 +18,10 @@ import java.util.Optional;
 
 /**
  * The legacy side of a cutover: streams the selected tables and the version sequence from one
- * consistent snapshot (a read-only repeatable-read transaction) into an export file. Rows stream with
- * {@code COPY ... TO STDOUT} and are written as they arrive, so memory stays flat however large the
- * history is.
+ * consistent snapshot (a read-only repeatable-read transaction) into an export file, with the legacy
+ * server's time zone. Rows stream with {@code COPY ... TO STDOUT} through pgjdbc's copy API and are
+ * written as they arrive, unparsed (hashed, and compressed only on request), so memory stays flat
+ * however large the history is and the client adds little to the server's COPY.
  */
 public final class JobmetaExporter {
 
@@ -36,26 +37,31 @@ public final class JobmetaExporter {
      * @param source the legacy database, described by {@code source.describe()} in the manifest
      * @throws RefusedException when {@code out} exists or a selected table is absent on the source
      */
-    public ExportManifest export(Database source, Path out, ExportSelection selection)
+    public ExportManifest export(Database source, Path out, ExportSelection selection, boolean gzip)
             throws SQLException, IOException {
         try (Connection connection = source.open()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return export(connection, source.describe(), out, selection);
+                return export(connection, source.describe(), out, selection, gzip);
             } finally {
                 connection.rollback();
             }
         }
     }
 
-    private ExportManifest export(Connection connection, String describe, Path out, ExportSelection selection)
-            throws SQLException, IOException {
+    private ExportManifest export(Connection connection, String describe, Path out, ExportSelection selection,
+            boolean gzip) throws SQLException, IOException {
         SourceCatalog catalog = new SourceCatalog(connection);
         Map<String, List<ColumnDef>> tables = steps.run(JobmetaSteps.EXPORT_SNAPSHOT,
                 () -> columns(catalog, selection), found -> found.size() + " tables found on " + describe);
-        try (ExportFileWriter writer = ExportFileWriter.create(out, clock, describe)) {
+        Optional<String> zone = steps.run(JobmetaSteps.EXPORT_TIME_ZONE, catalog::serverTimeZone,
+                found -> found.map(z -> "the legacy server's TimeZone is " + z + "; zone-less timestamps mean "
+                        + "that zone").orElse("the legacy server's TimeZone cannot be read by " + describe
+                        + " (pg_file_settings needs superuser or pg_read_all_settings): the import will "
+                        + "need --source-timezone"));
+        try (ExportFileWriter writer = ExportFileWriter.create(out, clock, describe, zone.orElse(null), gzip)) {
             for (Map.Entry<String, List<ColumnDef>> table : tables.entrySet()) {
                 steps.run(JobmetaSteps.EXPORT_TABLE, () -> copy(connection, writer, table.getKey(), table.getValue()),
                         section -> section.table() + ": " + section.rows() + " rows");
@@ -97,11 +103,8 @@ public final class JobmetaExporter {
                 + Sql.columnList(columns.stream().map(ColumnDef::name).toList()) + ") TO STDOUT";
         CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         try {
-            CopyTextDecoder decoder = new CopyTextDecoder();
-            String[] values = new String[columns.size()];
             for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
-                decoder.decode(row, values);
-                writer.row(values);
+                writer.copyRow(row);
             }
         } finally {
             if (copy.isActive()) {

@@ -6,56 +6,63 @@ import io.eltm.shim.RefusedException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The new-host side of a cutover. Everything that can be checked is checked before anything stops: the
- * file (every checksum), the plan (schema drift), the target's emptiness. Then the services are
+ * file (every checksum), the plan (schema drift, time zone), the target's emptiness, the rows
+ * ({@link ImportPreflight}). Then the services are
  * quiesced, every table is loaded in dependency order in one transaction with the sequences moved
  * past what was loaded, and the services resumed. A failure while loading rolls everything back.
  */
 public final class JobmetaImporter {
 
     private final JobmetaSteps steps;
+    private final ImportPreflight preflight;
 
     public JobmetaImporter(JobmetaStepListener listener, Clock clock) {
         this.steps = new JobmetaSteps(listener, clock);
-    }
-
-    /** Reads and checks the file, then plans against the target; changes nothing. */
-    public ImportPlan plan(Path file, Database target, TranslationRules rules) throws SQLException, IOException {
-        ExportManifest manifest = readFile(file);
-        return plan(manifest, target, rules);
+        this.preflight = new ImportPreflight(steps);
     }
 
     /**
-     * @throws RefusedException before any change: bad file, unrunnable plan, non-empty target with
-     *                          {@link MergeMode#REFUSE}
+     * Reads and checks the file, then plans against the target and checks the rows; changes nothing.
+     *
+     * @param sourceTimeZone the operator's {@code --source-timezone}, overriding the export's
+     */
+    public ImportPlan plan(Path file, Database target, TranslationRules rules, Optional<String> sourceTimeZone,
+            MergeMode merge) throws SQLException, IOException {
+        ExportManifest manifest = readFile(file);
+        return preflight.plan(manifest, file, target, rules, SourceTimeZone.of(manifest, sourceTimeZone), merge);
+    }
+
+    /**
+     * @throws RefusedException before any change: bad file, unrunnable plan, rows the target would refuse,
+     *                          non-empty target with {@link MergeMode#REFUSE}
      * @throws JobmetaFailedException after services were stopped: rolled back (exit 4) or not (exit 5)
      */
-    public ImportResult importFile(Path file, Database target, TranslationRules rules, MergeMode merge,
-            CutoverServices services) throws SQLException, IOException {
+    public ImportResult importFile(Path file, Database target, TranslationRules rules, Optional<String> sourceTimeZone,
+            MergeMode merge, CutoverServices services) throws SQLException, IOException {
         ExportManifest manifest = readFile(file);
-        ImportPlan plan = plan(manifest, target, rules);
+        ImportPlan plan = preflight.plan(manifest, file, target, rules, SourceTimeZone.of(manifest, sourceTimeZone),
+                merge);
         if (!plan.runnable()) {
             throw new RefusedException("import of " + file + " refused, nothing changed:\n  "
                     + String.join("\n  ", plan.problems()));
         }
-        if (merge == MergeMode.REFUSE) {
-            refuseNonEmpty(target, manifest);
-        }
         quiesce(services);
         List<TableLoad> loads;
         List<String> sequences;
-        TableLoader loader = null;
+        String where = "";
         try (Connection connection = target.open()) {
             connection.setAutoCommit(false);
+            TableLoader loader = null;
             try {
+                plan.timeZone().apply(connection);
                 if (merge == MergeMode.REPLACE) {
                     deleteExisting(connection, manifest);
                 }
@@ -64,12 +71,16 @@ public final class JobmetaImporter {
                 SequenceAdvancer advancer = new SequenceAdvancer(connection);
                 sequences = steps.run(JobmetaSteps.SET_SEQUENCES, () -> advancer.advance(manifest),
                         moved -> moved.isEmpty() ? "no sequence needed moving" : String.join("; ", moved));
+                loads = loader.loads();
+                long written = loads.stream().mapToLong(TableLoad::inserted).sum();
                 steps.run(JobmetaSteps.COMMIT, () -> {
                     connection.commit();
                     return null;
-                }, nothing -> manifest.totalRows() + " rows committed");
-                loads = loader.loads();
+                }, nothing -> written + " rows committed");
             } catch (SQLException | IOException | RuntimeException e) {
+                if (loader != null && loader.current() != null) {
+                    where = " in table " + loader.current().table() + refusedRow(connection, file, loader, merge, e);
+                }
                 try {
                     connection.rollback();
                 } catch (SQLException rollbackFailure) {
@@ -79,47 +90,28 @@ public final class JobmetaImporter {
                 throw e;
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            String where = loader == null || loader.current() == null ? "" : " in table " + loader.current();
-            throw resumeAfterFailure(services, "import of " + file + " failed" + where + ": " + e.getMessage(), e);
+            throw resumeAfterFailure(services, "import of " + file + " failed" + where + " (" + SafeErrors.describe(e)
+                    + ")", e);
         }
         resume(services, "the data of " + file + " is imported and committed");
         return new ImportResult(file.toString(), manifest.source(), loads, sequences, plan);
     }
 
+    /** Names the row the target refused, when one row alone is refused; never fails the failure's report. */
+    private static String refusedRow(Connection connection, Path file, TableLoader loader, MergeMode merge,
+            Exception failure) {
+        loader.abandon();
+        try {
+            return new RefusedRowFinder(connection, file).find(loader.current(), merge);
+        } catch (SQLException | IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+            return "";
+        }
+    }
+
     private ExportManifest readFile(Path file) throws SQLException, IOException {
         return steps.run(JobmetaSteps.READ_FILE, () -> new ExportFileReader(file).check(),
                 m -> file + ": " + m.tables().size() + " tables, " + m.totalRows() + " rows, checksums match");
-    }
-
-    private ImportPlan plan(ExportManifest manifest, Database target, TranslationRules rules)
-            throws SQLException, IOException {
-        return steps.run(JobmetaSteps.PLAN, () -> {
-            try (Connection connection = target.open()) {
-                connection.setAutoCommit(false);
-                TargetSchema schema = new TargetSchemaReader(connection).read(manifest.tables());
-                connection.rollback();
-                return new ImportPlanner().plan(manifest, schema, rules);
-            }
-        }, p -> p.runnable() ? "runnable" : p.problems().size() + " problems");
-    }
-
-    private static void refuseNonEmpty(Database target, ExportManifest manifest) throws SQLException {
-        List<String> nonEmpty = new ArrayList<>();
-        try (Connection connection = target.open(); Statement statement = connection.createStatement()) {
-            for (TableSection section : manifest.tables()) {
-                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + Sql.table(section.table()))) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        nonEmpty.add(section.table() + " (" + rs.getLong(1) + " rows)");
-                    }
-                }
-            }
-        }
-        if (!nonEmpty.isEmpty()) {
-            throw new RefusedException("the target already holds rows in " + String.join(", ", nonEmpty)
-                    + ": import into a freshly initialised install, or say how to merge: --merge replace "
-                    + "(deletes those rows first) or --merge keep-existing (keeps rows whose key exists)");
-        }
     }
 
     private void deleteExisting(Connection connection, ExportManifest manifest) throws SQLException {

@@ -12,9 +12,11 @@ public final class JobmetaSteps {
 
     public static final String EXPORT_SNAPSHOT = "export-snapshot";
     public static final String EXPORT_TABLE = "export-table";
+    public static final String EXPORT_TIME_ZONE = "export-time-zone";
     public static final String EXPORT_SEQUENCE = "export-sequence";
     public static final String READ_FILE = "read-file";
     public static final String PLAN = "plan";
+    public static final String CHECK_DATA = "check-data";
     public static final String QUIESCE = "quiesce";
     public static final String LOAD_TABLE = "load-table";
     public static final String SET_SEQUENCES = "set-sequences";

@@ -26,6 +26,11 @@ final class LineDigest {
         digest.update((byte) '\n');
     }
 
+    /** Bytes that already end with their newline. */
+    void updateRaw(byte[] bytes) {
+        digest.update(bytes);
+    }
+
     String hex() {
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -50,6 +50,32 @@ final class SourceCatalog {
         return columns.isEmpty() ? Optional.empty() : Optional.of(columns);
     }
 
+    /**
+     * The {@code TimeZone} the legacy server is configured with. Not this session's: pgjdbc sends the
+     * JVM's zone when it connects, which hides the server's from {@code SHOW TimeZone} and from
+     * {@code pg_settings}; the configuration files ({@code pg_file_settings}) still show it. Empty when
+     * this role may not read them (superuser or {@code pg_read_all_settings}) or they set no zone.
+     */
+    Optional<String> serverTimeZone() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SAVEPOINT jobmeta_zone")) {
+            ps.execute();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT setting FROM pg_file_settings
+                 WHERE lower(name) = 'timezone' AND error IS NULL ORDER BY seqno DESC LIMIT 1""");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            if (!"42501".equals(e.getSQLState())) {
+                throw e;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("ROLLBACK TO SAVEPOINT jobmeta_zone")) {
+                ps.execute();
+            }
+            return Optional.empty();
+        }
+    }
+
     Optional<SequenceMark> versionSequence(boolean historyExported) throws SQLException {
         String name = JobmetaTables.VERSION_SEQUENCE;
         try (PreparedStatement ps = connection.prepareStatement(SEQUENCE_EXISTS)) {

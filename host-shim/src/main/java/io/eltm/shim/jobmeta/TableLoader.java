@@ -1,8 +1,5 @@
 package io.eltm.shim.jobmeta;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,24 +12,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Loads the sections of an export file into the target, inside the caller's transaction. A table whose
- * legacy rows fit as they are is streamed with {@code COPY} straight into place; any other is streamed
- * into a temporary staging table typed like the legacy table, then moved with one
- * {@code INSERT ... SELECT} that applies the plan's renames, casts and expressions.
+ * Loads the sections of an export file into the target, inside the caller's transaction, each table
+ * under its own savepoint (so that a refused row can be looked for with the earlier tables in place).
+ * A table whose legacy rows fit as they are is streamed with {@code COPY} straight into place; any other
+ * is streamed into a temporary staging table typed like the legacy table, then moved with one
+ * {@code INSERT ... SELECT} that applies the plan's renames, casts and expressions. Rows are passed on
+ * as the export holds them (COPY text), never parsed.
  */
 final class TableLoader implements ExportFileReader.Sink {
 
+    static final String SAVEPOINT = "jobmeta_table";
     private static final String STAGING = "jobmeta_staging";
 
     private final Connection connection;
     private final Map<String, TablePlan> plans;
     private final MergeMode merge;
     private final JobmetaSteps steps;
-    private final CopyTextEncoder encoder = new CopyTextEncoder();
     private final List<TableLoad> loads = new ArrayList<>();
     private TablePlan current;
-    private boolean staged;
-    private PGCopyOutputStream copy;
+    private StagingTable staging;
+    private CopyIn copy;
     private Instant began;
 
     TableLoader(Connection connection, ImportPlan plan, MergeMode merge, JobmetaSteps steps) {
@@ -46,43 +45,49 @@ final class TableLoader implements ExportFileReader.Sink {
         return List.copyOf(loads);
     }
 
-    /** The table being loaded when a failure struck, for the message. */
-    String current() {
-        return current == null ? null : current.table();
+    /** The table being loaded when a failure struck. */
+    TablePlan current() {
+        return current;
+    }
+
+    /** After a failure: ends a COPY still under way, so that the transaction can roll back to the savepoint. */
+    void abandon() {
+        if (copy != null) {
+            copy.abandon();
+        }
+        copy = null;
     }
 
     @Override
     public boolean beginTable(TableSection declared) throws SQLException {
         current = plans.get(declared.table());
         began = steps.begin(JobmetaSteps.LOAD_TABLE);
-        staged = !current.direct() || merge == MergeMode.KEEP_EXISTING;
+        StagingTable.execute(connection, "SAVEPOINT " + SAVEPOINT);
+        boolean staged = !current.direct() || merge == MergeMode.KEEP_EXISTING;
         if (staged) {
-            String columns = current.staging().stream().map(c -> Sql.quote(c.name()) + " " + c.type())
-                    .collect(Collectors.joining(", "));
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TEMPORARY TABLE " + STAGING + " (" + columns + ") ON COMMIT DROP");
-            }
+            staging = StagingTable.create(connection, STAGING, current);
+            copy = staging.copyIn();
+        } else {
+            staging = null;
+            copy = new CopyIn(connection, Sql.table(current.table()), current);
         }
-        copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY "
-                + (staged ? STAGING : Sql.table(current.table())) + " ("
-                + Sql.columnList(current.staging().stream().map(ColumnDef::name).toList()) + ") FROM STDIN",
-                1 << 16);
         return true;
     }
 
     @Override
-    public void row(String[] values) throws IOException {
-        copy.write(encoder.encode(values));
+    public void row(byte[] line, int length) throws IOException {
+        copy.row(line, length);
     }
 
     @Override
     public void endTable(TableSection section) throws SQLException, IOException {
-        long copied = copy.endCopy();
+        long copied = copy.end();
         copy = null;
         long inserted = copied;
-        if (staged) {
+        if (staging != null) {
             try (Statement statement = connection.createStatement()) {
-                inserted = statement.executeUpdate(insert());
+                inserted = statement.executeUpdate(staging.insertInto(Sql.table(current.table()),
+                        merge == MergeMode.KEEP_EXISTING, false));
                 statement.execute("DROP TABLE " + STAGING);
             }
         }
@@ -91,18 +96,10 @@ final class TableLoader implements ExportFileReader.Sink {
                     + section.rows() + " exported (" + copied + " copied)");
         }
         loads.add(new TableLoad(section.table(), section.rows(), inserted));
-        steps.end(JobmetaSteps.LOAD_TABLE, began, section.table() + ": " + inserted + " of " + section.rows()
-                + " rows inserted");
+        steps.end(JobmetaSteps.LOAD_TABLE, began, section.table() + ": " + inserted + " of "
+                + ImportPlan.count(section.rows(), "row") + " inserted"
+                + (inserted < section.rows() ? ", " + (section.rows() - inserted) + " kept from the target" : ""));
         current = null;
-    }
-
-    private String insert() {
-        List<ColumnTranslation> columns = current.columns();
-        return "INSERT INTO " + Sql.table(current.table())
-                + " (" + Sql.columnList(columns.stream().map(ColumnTranslation::target).toList()) + ")"
-                + " OVERRIDING SYSTEM VALUE SELECT "
-                + columns.stream().map(ColumnTranslation::sql).collect(Collectors.joining(", "))
-                + " FROM " + STAGING
-                + (merge == MergeMode.KEEP_EXISTING ? " ON CONFLICT DO NOTHING" : "");
+        staging = null;
     }
 }

@@ -25,6 +25,30 @@ public final class TargetSchemaReader {
                AND a.attnum > 0 AND NOT a.attisdropped
              ORDER BY a.attnum""";
 
+    private static final String KEY = """
+            SELECT a.attname
+              FROM pg_index i
+              JOIN pg_class c ON c.oid = i.indrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord) ON true
+              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+             WHERE i.indisprimary AND n.nspname = 'public' AND c.relname = ?
+             ORDER BY k.ord""";
+
+    private static final String FOREIGN_KEYS = """
+            SELECT con.conname, rc.relname,
+                   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                           JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord),
+                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                           JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord)
+              FROM pg_constraint con
+              JOIN pg_class c ON c.oid = con.conrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN pg_class rc ON rc.oid = con.confrelid
+              JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+             WHERE con.contype = 'f' AND n.nspname = 'public' AND rn.nspname = 'public' AND c.relname = ?
+             ORDER BY con.conname""";
+
     private final Connection connection;
 
     public TargetSchemaReader(Connection connection) {
@@ -33,11 +57,15 @@ public final class TargetSchemaReader {
 
     public TargetSchema read(Collection<TableSection> sections) throws SQLException {
         Map<String, List<TargetColumn>> tables = new HashMap<>();
+        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, List<ForeignKey>> foreignKeys = new HashMap<>();
         Set<String> types = new HashSet<>();
         for (TableSection section : sections) {
             List<TargetColumn> columns = columns(section.table());
             if (!columns.isEmpty()) {
                 tables.put(section.table(), columns);
+                keys.put(section.table(), key(section.table()));
+                foreignKeys.put(section.table(), foreignKeys(section.table()));
             }
             for (ColumnDef column : section.columns()) {
                 if (known(column.type())) {
@@ -45,7 +73,38 @@ public final class TargetSchemaReader {
                 }
             }
         }
-        return new TargetSchema(tables, types);
+        return new TargetSchema(tables, keys, foreignKeys, types);
+    }
+
+    private List<String> key(String table) throws SQLException {
+        List<String> key = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(KEY)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    key.add(rs.getString(1));
+                }
+            }
+        }
+        return key;
+    }
+
+    private List<ForeignKey> foreignKeys(String table) throws SQLException {
+        List<ForeignKey> keys = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(FOREIGN_KEYS)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new ForeignKey(rs.getString(1), names(rs.getArray(3)), rs.getString(2),
+                            names(rs.getArray(4))));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static List<String> names(java.sql.Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
     }
 
     private List<TargetColumn> columns(String table) throws SQLException {

@@ -1,7 +1,5 @@
 package io.eltm.shim.jobmeta;
 
-import io.eltm.shim.RefusedException;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,23 +23,43 @@ public record TranslationRules(Map<String, Map<String, String>> renames,
         expressions = copy(expressions);
     }
 
-    /** @throws RefusedException naming an option that is not {@code table.column=value} */
+    /**
+     * @throws IllegalArgumentException (a usage error) naming an option that is not {@code table.column=value},
+     *                                  a rule given twice, or two rules for one target column
+     */
     public static TranslationRules parse(Collection<String> maps, Collection<String> exprs) {
         Map<String, Map<String, String>> renames = new LinkedHashMap<>();
+        Map<String, String> feeds = new LinkedHashMap<>();
         for (String map : maps) {
             Rule rule = Rule.parse("--map", map);
             if (!rule.value().matches("[A-Za-z_][A-Za-z0-9_$]*")) {
-                throw new RefusedException("--map " + map + ": the new name '" + rule.value()
+                throw new IllegalArgumentException("--map " + map + ": the new name '" + rule.value()
                         + "' is not a column name");
             }
-            renames.computeIfAbsent(rule.table(), t -> new LinkedHashMap<>()).put(rule.column(), rule.value());
+            String earlier = renames.computeIfAbsent(rule.table(), t -> new LinkedHashMap<>())
+                    .putIfAbsent(rule.column(), rule.value());
+            if (earlier != null) {
+                throw new IllegalArgumentException("--map " + rule.table() + "." + rule.column() + " is given twice (="
+                        + earlier + " and =" + rule.value() + "): give each legacy column one --map");
+            }
+            claim(feeds, rule.table() + "." + rule.value(), "--map " + map);
         }
         Map<String, Map<String, String>> expressions = new LinkedHashMap<>();
         for (String expr : exprs) {
             Rule rule = Rule.parse("--expr", expr);
+            claim(feeds, rule.table() + "." + rule.column(), "--expr " + rule.table() + "." + rule.column());
             expressions.computeIfAbsent(rule.table(), t -> new LinkedHashMap<>()).put(rule.column(), rule.value());
         }
         return new TranslationRules(renames, expressions);
+    }
+
+    /** One rule per target column: a second one is refused naming both, never silently preferred. */
+    private static void claim(Map<String, String> feeds, String targetColumn, String option) {
+        String earlier = feeds.putIfAbsent(targetColumn, option);
+        if (earlier != null) {
+            throw new IllegalArgumentException(earlier + " and " + option + " both give the target column "
+                    + targetColumn + ": keep one of them");
+        }
     }
 
     public Map<String, String> renamesOf(String table) {
@@ -76,7 +94,7 @@ public record TranslationRules(Map<String, Map<String, String>> renames,
             int eq = text.indexOf('=');
             int dot = eq < 0 ? -1 : text.lastIndexOf('.', eq);
             if (eq < 0 || dot <= 0 || dot == eq - 1 || eq == text.length() - 1) {
-                throw new RefusedException(option + " " + text + ": expected TABLE.COLUMN=VALUE, for example "
+                throw new IllegalArgumentException(option + " " + text + ": expected TABLE.COLUMN=VALUE, for example "
                         + option + " t_job_meta.old_name=new_name");
             }
             return new Rule(text.substring(0, dot).strip(), text.substring(dot + 1, eq).strip(),

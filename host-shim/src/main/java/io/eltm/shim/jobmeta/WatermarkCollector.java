@@ -13,8 +13,10 @@ final class WatermarkCollector implements ExportFileReader.Sink {
 
     private final TranslationRules rules;
     private final Map<List<String>, String> watermarks = new HashMap<>();
+    private final CopyTextDecoder decoder = new CopyTextDecoder();
     private int[] keyIndex;
     private int valueIndex;
+    private String[] values;
 
     WatermarkCollector(TranslationRules rules) {
         this.rules = rules;
@@ -32,11 +34,13 @@ final class WatermarkCollector implements ExportFileReader.Sink {
         List<String> names = declared.columns().stream().map(ColumnDef::name).toList();
         keyIndex = JobmetaTables.WATERMARK_KEY.stream().mapToInt(k -> index(names, k)).toArray();
         valueIndex = index(names, JobmetaTables.WATERMARK_VALUE);
+        values = new String[names.size()];
         return true;
     }
 
     @Override
-    public void row(String[] values) {
+    public void row(byte[] line, int length) {
+        decoder.decode(line, length, values);
         String value = values[valueIndex];
         if (value != null && !value.isEmpty()) {
             List<String> key = new ArrayList<>(keyIndex.length);

@@ -29,11 +29,13 @@ class ImportPlannerTest {
             Set.of("character varying(200)", "character varying(64)", "character varying(10)",
                     "character varying(100)"));
 
+    private static final SourceTimeZone NEW_YORK = new SourceTimeZone("America/New_York", "recorded");
+
     private final ImportPlanner planner = new ImportPlanner();
 
     @Test
     void targetNotNullColumnWithoutDefaultThatNothingFeedsRefusesNamingIt() {
-        ImportPlan plan = planner.plan(LEGACY, MODERN, TranslationRules.NONE);
+        ImportPlan plan = planner.plan(LEGACY, MODERN, TranslationRules.NONE, NEW_YORK);
 
         assertThat(plan.runnable()).isFalse();
         assertThat(plan.problems()).singleElement().asString()
@@ -45,12 +47,45 @@ class ImportPlannerTest {
     void renamedColumnMatchesAndLegacyOnlyColumnsAreDroppedAndReported() {
         TablePlan table = plan(TranslationRules.parse(List.of("t_job_meta.owner_name=owner"), List.of()));
 
-        assertThat(table.columns()).extracting(ColumnTranslation::describe).containsExactly(
+        assertThat(table.columns()).extracting(c -> c.describe(NEW_YORK)).containsExactly(
                 "job_name",
                 "owner <- owner_name (renamed)",
                 "timeout_sec (character varying(10) cast to integer)");
         assertThat(table.dropped()).containsExactly("glassfish_pool", "legacy_kind");
-        assertThat(table.defaulted()).containsExactly("enabled", "kind");
+        assertThat(table.defaulted()).containsExactly("enabled");
+        assertThat(table.nulled()).containsExactly("kind");
+    }
+
+    @Test
+    void renderCountsInTheSingularAndSaysWhichColumnsAreLeftNull() {
+        ExportManifest manifest = manifest(new TableSection("t_jdbc", List.of(
+                new ColumnDef("connection_name", "character varying(100)"),
+                new ColumnDef("created_at", "timestamp without time zone")), 1, "sha"));
+        TargetSchema modern = new TargetSchema(Map.of("t_jdbc", List.of(
+                column("connection_name", "character varying(100)", "character varying", true, false),
+                column("created_at", "timestamp with time zone", "timestamp with time zone", true, true),
+                column("notes", "text", "text", false, false))), Set.of("character varying(100)"));
+
+        String text = planner.plan(manifest, modern, TranslationRules.NONE, NEW_YORK).render();
+
+        assertThat(text).contains("time zone: zone-less timestamps are read as America/New_York (recorded)",
+                "t_jdbc: 1 row\n",
+                "created_at (timestamp without time zone cast to timestamp with time zone) read as America/New_York",
+                "  1 column copied by name\n", "  left NULL (no default): notes\n");
+    }
+
+    @Test
+    void zoneLessTimestampsWithoutAKnownSourceZoneAreAProblemNamingTheColumns() {
+        ExportManifest manifest = manifest(new TableSection("t_jdbc", List.of(
+                new ColumnDef("created_at", "timestamp without time zone")), 1, "sha"));
+        TargetSchema modern = new TargetSchema(Map.of("t_jdbc", List.of(
+                column("created_at", "timestamp with time zone", "timestamp with time zone", true, true))), Set.of());
+
+        ImportPlan plan = planner.plan(manifest, modern, TranslationRules.NONE,
+                SourceTimeZone.of(manifest, java.util.Optional.empty()));
+
+        assertThat(plan.problems()).singleElement().asString().startsWith("t_jdbc.created_at read zone-less "
+                + "timestamps, but the legacy server's TimeZone is unknown").contains("--source-timezone");
     }
 
     @Test
@@ -90,7 +125,7 @@ class ImportPlannerTest {
                 column("created_at", "timestamp with time zone", "timestamp with time zone", true, true))),
                 Set.of("character varying(100)"));
 
-        assertThat(planner.plan(same, modern, TranslationRules.NONE).tables().get(0).direct()).isTrue();
+        assertThat(planner.plan(same, modern, TranslationRules.NONE, NEW_YORK).tables().get(0).direct()).isTrue();
         assertThat(plan(TranslationRules.parse(List.of("t_job_meta.owner_name=owner"), List.of())).direct()).isFalse();
     }
 
@@ -106,7 +141,7 @@ class ImportPlannerTest {
     void rulesNamingColumnsOrTablesThatDoNotExistAreProblemsNamingThem() {
         ImportPlan plan = planner.plan(LEGACY, MODERN, TranslationRules.parse(
                 List.of("t_job_meta.owner_name=owner", "t_job_meta.job_desc=description", "t_jobs.a=b"),
-                List.of("t_job_meta.nonexistent=1")));
+                List.of("t_job_meta.nonexistent=1")), NEW_YORK);
 
         assertThat(plan.problems()).containsExactlyInAnyOrder(
                 "a --map or --expr names table t_jobs, which the export does not hold",
@@ -122,13 +157,13 @@ class ImportPlannerTest {
                 new TableSection("t_workflow_item", List.of(new ColumnDef("position", "integer")), 1, "sha"));
 
         ImportPlan plan = planner.plan(withWorkflow, MODERN,
-                TranslationRules.parse(List.of("t_job_meta.owner_name=owner"), List.of()));
+                TranslationRules.parse(List.of("t_job_meta.owner_name=owner"), List.of()), NEW_YORK);
 
         assertThat(plan.problems()).singleElement().asString().startsWith("table t_workflow_item is absent on the target");
     }
 
     private TablePlan plan(TranslationRules rules) {
-        ImportPlan plan = planner.plan(LEGACY, MODERN, rules);
+        ImportPlan plan = planner.plan(LEGACY, MODERN, rules, NEW_YORK);
         assertThat(plan.problems()).isEmpty();
         return plan.tables().get(0);
     }
@@ -138,6 +173,6 @@ class ImportPlannerTest {
     }
 
     private static ExportManifest manifest(TableSection... tables) {
-        return new ExportManifest(1, Instant.EPOCH, "legacy", List.of(tables), null, "sha");
+        return new ExportManifest(2, Instant.EPOCH, "legacy", null, List.of(tables), null, "sha");
     }
 }

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * export + import of N history rows with eltm-shim (each in its own JVM capped at {@code -Xmx256m}),
- * against the guide's procedure on the same data in the same run: {@code pg_dump --data-only
- * --column-inserts} per table, then {@code psql -f}. Two real PostgreSQL servers, a legacy and a new
- * host; both targets freshly seeded. Not part of {@code ./mvnw verify}; see docs/performance-jobmeta.md.
+ * against {@code pg_dump --data-only} (COPY format) per table, then {@code psql -f}, on the same data in the
+ * same run; and the export again with {@code --gzip}. Two real PostgreSQL servers, a legacy and a new
+ * host; both targets freshly seeded. Not part of {@code ./mvnw verify}; see docs/performance.md.
  *
  * <p>Arguments: {@code [rows (default 1000000)] [heap cap (default 256m)] [shim-only] [drifted-history]};
  * {@code shim-only} skips the pg_dump/psql baseline (to measure the heap at other caps quickly);
@@ -73,6 +73,8 @@ public final class JobmetaBenchmark {
         Path export = work.resolve("job-meta.export");
         Timed shimExport = shim("jobmeta", "export", "--env-file", legacyHost.envFile().toString(),
                 "--out", export.toString());
+        Timed shimExportGzip = shim("jobmeta", "export", "--env-file", legacyHost.envFile().toString(),
+                "--out", work.resolve("job-meta.export.gz").toString(), "--gzip");
         Timed shimImport = shim("jobmeta", "import", export.toString(), "--env-file", newHost.envFile().toString());
         Timed shimVerify = shim("jobmeta", "verify", export.toString(), "--env-file", newHost.envFile().toString());
 
@@ -92,13 +94,16 @@ public final class JobmetaBenchmark {
         System.out.printf("%-34s %12s %12s %14s%n", "", "export", "import", "export+import");
         System.out.printf("%-34s %12s %12s %14s%n", "eltm-shim jobmeta (-Xmx" + heap + ")", seconds(shimExport.nanos),
                 seconds(shimImport.nanos), seconds(shimExport.nanos + shimImport.nanos));
-        System.out.printf("%-34s %12s %12s %14s%n", "pg_dump --column-inserts + psql", seconds(dumpExport.nanos),
+        System.out.printf("%-34s %12s %12s %14s%n", "pg_dump --data-only + psql", seconds(dumpExport.nanos),
                 seconds(psqlImport.nanos), seconds(dumpExport.nanos + psqlImport.nanos));
+        System.out.printf("export alone: eltm-shim %s, pg_dump --data-only %s (%.2fx); eltm-shim --gzip %s%n",
+                seconds(shimExport.nanos), seconds(dumpExport.nanos), (double) shimExport.nanos / dumpExport.nanos,
+                seconds(shimExportGzip.nanos));
         System.out.printf("eltm-shim jobmeta verify: %s, exit %d%n", seconds(shimVerify.nanos), shimVerify.exit);
-        System.out.printf("peak heap: export %s MiB, import %s MiB, verify %s MiB (cap %s)%n",
-                shimExport.peakMiB(), shimImport.peakMiB(), shimVerify.peakMiB(), heap);
-        System.out.printf("file sizes: jobmeta export %,d bytes; pg_dump SQL %,d bytes%n", Files.size(export),
-                baseline ? Files.size(dump) : 0);
+        System.out.printf("peak heap: export %s MiB (--gzip %s), import %s MiB, verify %s MiB (cap %s)%n",
+                shimExport.peakMiB(), shimExportGzip.peakMiB(), shimImport.peakMiB(), shimVerify.peakMiB(), heap);
+        System.out.printf("file sizes: jobmeta export %,d bytes (--gzip %,d); pg_dump SQL %,d bytes%n",
+                Files.size(export), Files.size(work.resolve("job-meta.export.gz")), baseline ? Files.size(dump) : 0);
         System.out.printf("rows loaded: eltm-shim %,d, psql %,d (of %,d)%n", ourCount, theirCount, rows);
         if (shimExport.exit != 0 || shimImport.exit != 0 || shimVerify.exit != 0 || ourCount != rows
                 || theirCount != rows) {
@@ -106,11 +111,11 @@ public final class JobmetaBenchmark {
         }
     }
 
-    /** The guide's loop: one pg_dump per table, in dependency order, and the setval line. */
+    /** The guide's loop, in COPY format: one pg_dump per table, in dependency order, and the setval line. */
     private Timed pgDump(Database source, Path dump) throws IOException, InterruptedException {
         long start = System.nanoTime();
         for (String table : JobmetaTables.DEFAULT_TABLES) {
-            Timed part = timed(List.of("pg_dump", "--data-only", "--column-inserts", "--table=public." + table,
+            Timed part = timed(List.of("pg_dump", "--data-only", "--table=public." + table,
                     "-h", "localhost", "-p", port(source), "-U", "postgres", name(source)), dump);
             check(part, "pg_dump " + table);
         }

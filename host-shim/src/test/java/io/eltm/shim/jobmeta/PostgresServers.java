@@ -20,6 +20,12 @@ public final class PostgresServers implements AutoCloseable {
     /** Clients connect with a password (ignored by the servers' trust authentication) to prove it is never shown. */
     public static final String DB_PASSWORD = "Pg-Secret-7f3a9c";
 
+    /**
+     * The legacy server's configured {@code TimeZone}: a datacenter's, unlike the new host's (UTC) and unlike
+     * any JVM the tests run, so that a timestamp read in the wrong zone shows.
+     */
+    public static final String LEGACY_TIME_ZONE = "America/New_York";
+
     private final EmbeddedPostgres legacy;
     private final EmbeddedPostgres modern;
     private final AtomicInteger databases = new AtomicInteger();
@@ -30,12 +36,29 @@ public final class PostgresServers implements AutoCloseable {
     }
 
     public static PostgresServers start() throws IOException {
-        EmbeddedPostgres legacy = server();
+        EmbeddedPostgres legacy = server(LEGACY_TIME_ZONE);
         try {
-            return new PostgresServers(legacy, server());
+            configureTimeZone(legacy, LEGACY_TIME_ZONE);
+            return new PostgresServers(legacy, server("UTC"));
+        } catch (SQLException e) {
+            legacy.close();
+            throw new IOException("could not configure the legacy server's time zone", e);
         } catch (IOException | RuntimeException e) {
             legacy.close();
             throw e;
+        }
+    }
+
+    /**
+     * As a DBA would: in the server's configuration files (postgresql.auto.conf), then reloaded; that is
+     * where the export reads it. (zonky also passes {@code timezone} on the postgres command line, UTC
+     * unless told otherwise, which outranks the files: {@link #server} passes the same zone.)
+     */
+    private static void configureTimeZone(EmbeddedPostgres server, String zone) throws SQLException {
+        try (Connection admin = server.getPostgresDatabase().getConnection();
+                Statement statement = admin.createStatement()) {
+            statement.execute("ALTER SYSTEM SET timezone = '" + zone + "'");
+            statement.execute("SELECT pg_reload_conf()");
         }
     }
 
@@ -44,12 +67,18 @@ public final class PostgresServers implements AutoCloseable {
      * them for the sample install, and as their own jar), which zonky's default resolver refuses: both
      * are the same managed 15.14.0 archive, so take the first.
      */
-    public static EmbeddedPostgres server() throws IOException {
+    private static EmbeddedPostgres server(String timeZone) throws IOException {
         return EmbeddedPostgres.builder()
+                .setServerConfig("timezone", timeZone)
                 .setPgBinaryResolver((system, architecture) -> PostgresServers.class.getResourceAsStream(
                         "/postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-"
                                 + architecture.toLowerCase(java.util.Locale.ROOT) + ".txz"))
                 .start();
+    }
+
+    /** One more server like the target (UTC), for tests of the audit DB's own statements. */
+    public static EmbeddedPostgres server() throws IOException {
+        return server("UTC");
     }
 
     /** A new database on the legacy server: legacy schema, operator content, runtime rows, MD5 hashes. */
