@@ -145,6 +145,20 @@ class PodsOnTheNodeE2E {
     }
 
     @Test
+    void podsHaveRoutesToThePodSubnetAndTheServiceRangeOnlyNeverADefaultRoute(KubernetesClient admin, TestNamespace ns) {
+        enforceRestricted(admin, ns.name());
+        // The kernel's routing table as the pod sees it; reading it sends nothing anywhere.
+        admin.batch().v1().jobs().inNamespace(ns.name()).resource(job("routes", "/bin/busybox cat /proc/net/route")).create();
+        await().atMost(Duration.ofMinutes(2)).until(() -> condition(admin, ns.name(), "routes", "Complete"));
+
+        String table = admin.batch().v1().jobs().inNamespace(ns.name()).withName("routes").getLog();
+        // Destination and Mask columns, little-endian hex: 198.18.0.0/24 and 198.19.0.0/24.
+        var routes = table.lines().skip(1).map(l -> l.trim().split("\\s+")).map(f -> f[1] + "/" + f[7]).toList();
+        assertThat(routes).as(table).containsExactlyInAnyOrder("000012C6/00FFFFFF", "000013C6/00FFFFFF");
+        assertThat(routes).as("no default route (destination 0.0.0.0)").noneMatch(r -> r.startsWith("00000000/"));
+    }
+
+    @Test
     void kubectlLogsShowsWhatThePodPrinted(KubeCluster cluster, KubernetesClient admin, TestNamespace ns, Path kubeconfig)
             throws Exception {
         enforceRestricted(admin, ns.name());

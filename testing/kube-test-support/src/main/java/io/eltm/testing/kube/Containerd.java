@@ -16,10 +16,16 @@ final class Containerd {
 
   /** The CRI namespace, where the kubelet looks for images. */
   private static final String NAMESPACE = "k8s.io";
+  /** containerd 1.6 puts shim sockets and fifos here whatever its configuration says. */
+  static final Path FIXED_STATE = Path.of("/run/containerd");
+  /** Where the CRI plugin creates the pods' network namespaces. */
+  static final Path NETNS = Path.of("/run/netns");
 
   private final Path dir;
   private final Path socket;
   private ServerProcess process;
+  private boolean ownsFixedState;
+  private boolean ownsNetns;
 
   Containerd(Path dir) {
     this.dir = dir;
@@ -42,6 +48,8 @@ final class Containerd {
   void start(String sandboxImage) {
     try {
       Files.createDirectories(cniConfDir());
+      ownsFixedState = !Files.exists(FIXED_STATE);
+      ownsNetns = !Files.exists(NETNS);
       Path config = dir.resolve("config.toml");
       Files.writeString(config, config(sandboxImage));
       process = ServerProcess.start("containerd", List.of("containerd", "--config", config.toString()),
@@ -77,6 +85,17 @@ final class Containerd {
     }
     process.stop();
     process = null;
+  }
+
+  /** Removes the fixed directories this containerd created, once their mounts are gone. */
+  void removeOwnDirectories() {
+    if (ownsFixedState) {
+      TempDirectories.deleteRecursively(FIXED_STATE);
+    }
+    if (ownsNetns) {
+      // Empty once every sandbox is gone (their namespaces are unmounted first); rmdir refuses otherwise.
+      HostCommands.tryRun(List.of("rmdir", NETNS.toString()));
+    }
   }
 
   private List<String> ctr(String... args) {

@@ -141,8 +141,7 @@ public final class LocalControlPlane implements AutoCloseable {
         "--tls-cert-file=" + pki.serverCert(),
         "--tls-private-key-file=" + pki.serverKey(),
         "--client-ca-file=" + pki.caCert(),
-        // A node adds Node authorization and NodeRestriction admission through its extra flags (the last
-        // occurrence of a flag wins).
+        // A node replaces these two through its extra flags (Node authorization, NodeRestriction).
         "--authorization-mode=RBAC",
         // Added to the default plugins, not replacing them (it is on by default since 1.30: being explicit
         // documents that the tests rely on it).
@@ -153,7 +152,12 @@ public final class LocalControlPlane implements AutoCloseable {
         "--service-cluster-ip-range=" + options.serviceCidr(),
         "--allow-privileged=true",
         "--v=1"));
-    command.addAll(options.extraFlags().apply(pki));
+    for (String flag : options.extraFlags().apply(pki)) {
+      // Replaced rather than repeated: list-valued flags such as --authorization-mode refuse repeats.
+      String name = flag.substring(0, flag.indexOf('=') + 1);
+      command.removeIf(existing -> existing.startsWith(name));
+      command.add(flag);
+    }
     return command;
   }
 

@@ -138,9 +138,11 @@ public final class NodeCluster implements AutoCloseable {
     nodeAgents.clear();
     containerd.stop();
     NodeResidue.unmountUnder(workDir);
+    containerd.removeOwnDirectories();
     if (components != null) {
       HostCommands.tryRun(components.kubeProxyCleanup());
     }
+    NodeResidue.removeKubeChains();
     network.tearDown();
     if (plane != null) {
       plane.close();

@@ -51,6 +51,7 @@ public final class NodeClusterMain {
       handOver(cluster.kubeconfig(), out, owner);
       System.out.printf("""
           Kubernetes cluster with one node ready in %d ms: %s
+          resident memory of its %d processes at start: %d MiB
           node %s; pod network %s, services %s (on bridge %s)
           images imported: %s
           kubeconfig (cluster-admin) for %s: %s
@@ -58,7 +59,8 @@ public final class NodeClusterMain {
             export ELTM_NODE_KUBECONFIG=%s
 
           SIGTERM or Ctrl-C stops it and removes %s
-          """, cluster.startupTime().toMillis(), cluster.server(), NodeComponents.NODE_NAME, NodeNetwork.POD_CIDR,
+          """, cluster.startupTime().toMillis(), cluster.server(), cluster.pids().size(), residentMiB(cluster.pids()),
+          NodeComponents.NODE_NAME, NodeNetwork.POD_CIDR,
           NodeNetwork.SERVICE_CIDR, NodeNetwork.BRIDGE, images, owner == null ? "root" : owner, out, out,
           cluster.workDir());
       stop.await();
@@ -74,6 +76,23 @@ public final class NodeClusterMain {
     }
     System.out.println("node removed: no process, mount, network device, iptables rule or cgroup left behind");
     System.exit(0);
+  }
+
+  /** The summed VmRSS of the processes, from /proc. */
+  static long residentMiB(List<Long> pids) {
+    long kib = 0;
+    for (long pid : pids) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+          if (line.startsWith("VmRSS:")) {
+            kib += Long.parseLong(line.replaceAll("\\D", ""));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the memory of process " + pid, e);
+      }
+    }
+    return kib / 1024;
   }
 
   /** Copies the admin kubeconfig to {@code out}, created 0600 and owned by {@code owner}. */

@@ -19,6 +19,8 @@ public final class NodeResidue {
   private static final List<String> PROGRAMS = List.of("kubelet", "kube-proxy", "kube-controller-manager",
       "kube-scheduler", "containerd", "containerd-shim-runc-v2", "runc", "pause");
   private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
+  private static final List<String> IPTABLES = List.of("iptables", "ip6tables");
+  private static final List<String> TABLES = List.of("filter", "nat", "mangle");
 
   private NodeResidue() {
   }
@@ -33,13 +35,18 @@ public final class NodeResidue {
       }
     }));
     mounts().stream().filter(NodeResidue::nodeMount).forEach(m -> residue.add("mount " + m));
+    if (Files.exists(Containerd.FIXED_STATE)) {
+      residue.add("directory " + Containerd.FIXED_STATE + " (containerd's shim sockets)");
+    }
     if (Files.exists(Path.of("/sys/class/net", NodeNetwork.BRIDGE))) {
       residue.add("network device " + NodeNetwork.BRIDGE);
     }
-    for (String table : List.of("filter", "nat", "mangle")) {
-      HostCommands.run("iptables", "-w", "-t", table, "-S").lines()
-          .filter(rule -> rule.contains(NodeNetwork.CHAIN) || rule.contains("KUBE-"))
-          .forEach(rule -> residue.add("iptables -t " + table + " " + rule));
+    for (String iptables : IPTABLES) {
+      for (String table : TABLES) {
+        HostCommands.run(iptables, "-w", "-t", table, "-S").lines()
+            .filter(rule -> rule.contains(NodeNetwork.CHAIN) || rule.contains("KUBE-"))
+            .forEach(rule -> residue.add(iptables + " -t " + table + " " + rule));
+      }
     }
     kubeletCgroups().forEach(dir -> residue.add("cgroup " + dir));
     return residue;
@@ -51,6 +58,28 @@ public final class NodeResidue {
             || m.startsWith("/var/run/netns/cni-"))
         .sorted(Comparator.comparing(String::length).reversed())
         .forEach(m -> HostCommands.tryRun(List.of("umount", "-l", m)));
+  }
+
+  /**
+   * Removes the chains the kubelet makes for itself (KUBE-FIREWALL, the canaries, the mode hint) in both
+   * address families, which {@code kube-proxy --cleanup} leaves: every jump to a KUBE- chain from a
+   * built-in chain, then the KUBE- chains themselves.
+   */
+  static void removeKubeChains() {
+    for (String iptables : IPTABLES) {
+      for (String table : TABLES) {
+        List<String> rules = HostCommands.run(iptables, "-w", "-t", table, "-S").lines().toList();
+        rules.stream().filter(r -> r.startsWith("-A ") && !r.startsWith("-A KUBE-") && r.contains("-j KUBE-"))
+            .forEach(r -> {
+              List<String> delete = new ArrayList<>(List.of(iptables, "-w", "-t", table, "-D"));
+              delete.addAll(List.of(r.substring(3).split(" ")));
+              HostCommands.tryRun(delete);
+            });
+        List<String> chains = rules.stream().filter(r -> r.startsWith("-N KUBE-")).map(r -> r.substring(3)).toList();
+        chains.forEach(c -> HostCommands.tryRun(List.of(iptables, "-w", "-t", table, "-F", c)));
+        chains.forEach(c -> HostCommands.tryRun(List.of(iptables, "-w", "-t", table, "-X", c)));
+      }
+    }
   }
 
   /** Removes the kubelet's {@code kubepods} cgroup trees (empty once their processes are gone). */
