@@ -7,6 +7,7 @@ import io.eltm.shim.db.MigrationPlanner;
 import io.eltm.shim.db.MigrationRunner;
 import io.eltm.shim.db.MigrationScripts;
 import io.eltm.shim.engine.OperationContext;
+import io.eltm.shim.engine.RenamePreconditions;
 import io.eltm.shim.engine.Step;
 import io.eltm.shim.engine.StepOutcome;
 import io.eltm.shim.engine.SwapUnit;
@@ -54,6 +55,8 @@ public final class PreflightStep implements Step {
         ctx.state().to(to);
         VersionPolicy.check(from, to, ctx.state().options().allowDowngrade());
         ctx.state().units(units(ctx.installDir(), ctx.stagingDir()));
+        RenamePreconditions.check(ctx.installDir(), ctx.stagingDir(), ctx.backupDir(), ctx.paths().releaseCache(),
+                ctx.state().units());
         MigrationPlan plan = migrationPlan(ctx);
         if (!plan.apply().isEmpty() && plan.baseline() == null) {
             new MigrationRunner(ctx.db()).validate(ctx.stagingDir(), plan);
