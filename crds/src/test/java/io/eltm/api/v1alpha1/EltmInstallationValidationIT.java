@@ -74,6 +74,44 @@ class EltmInstallationValidationIT {
   }
 
   @Test
+  void refusesPlainHttpWithNothingToVerifyTheTarballNamingSpecReleaseUrl() {
+    EltmInstallation installation = Examples.installation("etl", "etl-01");
+    installation.getSpec().setRelease(new Release("http://releases.example.com/eltm-{version}.tar.gz", null));
+
+    assertRefused(installation, "spec.release.url", Release.HTTP_NEEDS_CHECKSUM_MESSAGE);
+  }
+
+  @Test
+  void refusesAChecksumUrlOverPlainHttpNamingSpecReleaseSha256Url() {
+    EltmInstallation installation = Examples.installation("etl", "etl-01");
+    installation.getSpec().setRelease(new Release("https://releases.example.com/eltm-{version}.tar.gz", null,
+        "http://releases.example.com/eltm-{version}.tar.gz.sha256", null));
+
+    assertRefused(installation, "spec.release.sha256Url", Release.HTTP_CHECKSUM_URL_MESSAGE);
+  }
+
+  @Test
+  void refusesBothAPinnedDigestAndAChecksumUrl() {
+    EltmInstallation installation = Examples.installation("etl", "etl-01");
+    installation.getSpec().setRelease(new Release("https://releases.example.com/eltm-8.4.2.tar.gz", "ab".repeat(32),
+        "https://releases.example.com/eltm-8.4.2.tar.gz.sha256", null));
+
+    assertRefused(installation, "spec.release.sha256Url", Release.ONE_CHECKSUM_MESSAGE);
+  }
+
+  @Test
+  void acceptsPlainHttpVerifiedByAChecksumFetchedOverTlsOrExplicitlyOptedIn() {
+    EltmInstallation verified = Examples.installation("verified", "etl-01");
+    verified.getSpec().setRelease(new Release("http://mirror.example/eltm-{version}.tar.gz", null,
+        "https://releases.example.com/eltm-{version}.tar.gz.sha256", null));
+    EltmInstallation optedIn = Examples.installation("opted-in", "etl-02");
+    optedIn.getSpec().setRelease(new Release("http://mirror.example/eltm-{version}.tar.gz", null, null, true));
+
+    assertThat(create(verified).getSpec().getRelease().getSha256Url()).endsWith("{version}.tar.gz.sha256");
+    assertThat(create(optedIn).getSpec().getRelease().getAllowInsecureHttp()).isTrue();
+  }
+
+  @Test
   void refusesInstallationWithoutSpec() {
     EltmInstallation installation = Examples.installation("etl", "etl-01");
     installation.setSpec(null);

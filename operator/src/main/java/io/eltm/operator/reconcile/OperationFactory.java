@@ -45,6 +45,12 @@ final class OperationFactory {
         Release release = new Release();
         release.setUrl(start.releaseUrl());
         release.setSha256(start.sha256());
+        // the checksum source and the http opt-in travel with the release; the agent fetches and enforces them
+        Release declared = installation.getSpec().getRelease();
+        if (declared.getSha256Url() != null) {
+            release.setSha256Url(declared.getSha256Url().replace(Release.VERSION_TOKEN, start.targetVersion()));
+        }
+        release.setAllowInsecureHttp(declared.getAllowInsecureHttp());
         spec.setRelease(release);
         spec.setTargetVersion(start.targetVersion());
         OperationOptions options = new OperationOptions();

@@ -113,6 +113,8 @@ final class Product implements AutoCloseable {
                   version: "%s"
                   release:
                     url: "%s"
+                    # the test's release server is plain http on 127.0.0.1 and the templates carry no digest
+                    allowInsecureHttp: true
                   target:
                     host:
                       name: %s
