@@ -13,25 +13,35 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The agent's kubeconfig (written by {@code host add}, mode 0600): the client built from it and the
- * namespace it names. The token inside is never logged.
+ * The agent's kubeconfig (written by {@code host add}, mode 0600): the client built from it, whose token comes
+ * from {@link AgentCredentials}. A kubeconfig that others may read or write is refused; so is one in a directory
+ * the agent cannot write, since the agent writes each refreshed token back into it. The token is never logged.
  */
 public final class AgentKubeconfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentKubeconfig.class);
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path file;
     private final Config config;
+    private final AgentCredentials credentials;
 
     private AgentKubeconfig(Path file, Config config) {
         this.file = file;
         this.config = config;
+        this.credentials = new AgentCredentials(file, config.getOauthToken(), java.time.Clock.systemUTC());
+        config.setOauthTokenProvider(credentials);
+    }
+
+    public AgentCredentials credentials() {
+        return credentials;
     }
 
     public static AgentKubeconfig read(Path file) {
@@ -39,7 +49,13 @@ public final class AgentKubeconfig {
             throw new RefusedException("kubeconfig " + file + " does not exist or is not readable: write it with "
                     + "`eltm-shim host add NAME --out FILE` on an admin machine and copy it here (mode 0600)");
         }
-        warnIfOthersCanRead(file);
+        refuseIfOthersCanAccess(file);
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isWritable(dir)) {
+            throw new RefusedException("the agent writes each refreshed token back into its kubeconfig " + file
+                    + ", but cannot write in " + dir + ": keep the kubeconfig in a directory its user owns (e.g."
+                    + " /etc/eltm owned by the service user, mode 0700)");
+        }
         quietClientLogs();
         Config config = Config.fromKubeconfig(file.toFile());
         // The agent retries on its own schedule (Backoff, at most 30 s apart); the client's own retries
@@ -48,25 +64,18 @@ public final class AgentKubeconfig {
         return new AgentKubeconfig(file, config);
     }
 
-    /** {@code --namespace} if given, else the kubeconfig context's namespace, else {@code default}. */
-    public String namespace(String override) {
-        if (override != null && !override.isBlank()) {
-            return override;
-        }
-        return config.getNamespace() != null && !config.getNamespace().isBlank() ? config.getNamespace() : "default";
-    }
-
     public KubernetesClient client() {
         LOG.info("API server {} (credentials from {})", config.getMasterUrl(), file);
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
-    private static void warnIfOthersCanRead(Path file) {
+    private static void refuseIfOthersCanAccess(Path file) {
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
             if (mode.stream().anyMatch(OTHERS::contains)) {
-                LOG.warn("kubeconfig {} holds the agent's token and is open to others ({}): chmod 600 {}", file,
-                        java.nio.file.attribute.PosixFilePermissions.toString(mode), file);
+                throw new RefusedException("kubeconfig " + file + " holds the agent's token and is open to others ("
+                        + PosixFilePermissions.toString(mode) + "): run `chmod 600 " + file + "`, and rotate the"
+                        + " host's credential (`eltm-shim host rotate HOST`) if others may have read it");
             }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to check

@@ -22,16 +22,20 @@ final class AgentLoop implements AutoCloseable {
     private final AgentSettings settings;
     private final OperationExecutor executor;
     private final Runnable afterOperation;
+    private final Runnable fatal;
     private final OperationQueue queue = new OperationQueue();
     private final Thread worker;
     private volatile boolean stopping;
+    private volatile boolean broken;
     private SharedIndexInformer<EltmOperation> informer;
 
-    AgentLoop(KubernetesClient client, AgentSettings settings, OperationExecutor executor, Runnable afterOperation) {
+    AgentLoop(KubernetesClient client, AgentSettings settings, OperationExecutor executor, Runnable afterOperation,
+              Runnable fatal) {
         this.client = client;
         this.settings = settings;
         this.executor = executor;
         this.afterOperation = afterOperation;
+        this.fatal = fatal;
         this.worker = new Thread(this::work, "eltm-agent-worker");
     }
 
@@ -51,6 +55,10 @@ final class AgentLoop implements AutoCloseable {
 
             @Override
             public void onDelete(EltmOperation op, boolean deletedFinalStateUnknown) {
+                // a queued one is dropped when its turn comes (gone from the store); a running one ends its attempt
+                // at its next status write (the uid precondition fails)
+                LOG.info("host {}: operation {} (uid {}) was deleted", settings.host(), OperationRequests.name(op),
+                        op.getMetadata().getUid());
             }
         });
         // keep trying while the API server is unreachable, rather than giving up the watch
@@ -99,7 +107,17 @@ final class AgentLoop implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            broken = true;
+            LOG.error("host {}: the agent's worker stopped: {}; the agent no longer renews its Lease and exits, so"
+                    + " that its service manager starts it again", settings.host(), e.toString(), e);
+            fatal.run();
         }
+    }
+
+    /** False once the worker died: the Lease must then lapse, so the host shows as disconnected. */
+    boolean ableToWork() {
+        return !broken;
     }
 
     /** Stops watching; an operation already running is finished first (the engine is never interrupted). */

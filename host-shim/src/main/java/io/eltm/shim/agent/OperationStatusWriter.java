@@ -17,7 +17,9 @@ import java.util.List;
  * Writes one operation's progress to its status subresource as it happens, without ever holding up
  * the engine: steps are recorded in memory and a background thread writes the newest state, retrying
  * with {@link Backoff} while the API server is unreachable. The final result stays in memory until it
- * is written ({@link #awaitWritten}).
+ * is written ({@link #awaitWritten}), unless the operation is {@linkplain #gone() gone}: deleted, or replaced by
+ * another object of the same name (the uid precondition of every write fails). Then the writer stops: nothing
+ * more of this attempt can or should reach the API server, and the agent takes the next operation.
  */
 final class OperationStatusWriter implements StepListener, AutoCloseable {
 
@@ -34,6 +36,7 @@ final class OperationStatusWriter implements StepListener, AutoCloseable {
     private long version;
     private long written;
     private boolean closed;
+    private boolean gone;
 
     OperationStatusWriter(String operation, StatusPatch patch, Clock clock) {
         this.operation = operation;
@@ -73,10 +76,13 @@ final class OperationStatusWriter implements StepListener, AutoCloseable {
         changed();
     }
 
-    /** Waits until everything recorded so far is on the API server, or {@code limit} has passed. */
+    /**
+     * Waits until everything recorded so far is on the API server, the operation is gone, or {@code limit} has
+     * passed; true unless the limit passed.
+     */
     synchronized boolean awaitWritten(Duration limit) throws InterruptedException {
         Instant deadline = clock.instant().plus(limit);
-        while (written < version) {
+        while (written < version && !gone) {
             long left = Duration.between(clock.instant(), deadline).toMillis();
             if (left <= 0) {
                 return false;
@@ -84,6 +90,11 @@ final class OperationStatusWriter implements StepListener, AutoCloseable {
             wait(left);
         }
         return true;
+    }
+
+    /** The operation was deleted (or replaced under its name): its status can no longer be written. */
+    synchronized boolean gone() {
+        return gone;
     }
 
     @Override
@@ -124,10 +135,10 @@ final class OperationStatusWriter implements StepListener, AutoCloseable {
                 long target;
                 EltmOperationStatus status;
                 synchronized (this) {
-                    while (!closed && (written == version || !backoff.due())) {
+                    while (!closed && !gone && (written == version || !backoff.due())) {
                         wait(written == version ? 0 : Math.max(1, backoff.remaining().toMillis()));
                     }
-                    if (closed) {
+                    if (closed || gone) {
                         return;
                     }
                     target = version;
@@ -152,6 +163,13 @@ final class OperationStatusWriter implements StepListener, AutoCloseable {
                 written = Math.max(written, target);
                 notifyAll();
             }
+        } catch (StatusPatch.OperationGone e) {
+            synchronized (this) {
+                gone = true;
+                notifyAll();
+            }
+            LOG.warn("operation {}: {}; its status is no longer written and the agent moves on to the next operation",
+                    operation, e.getMessage());
         } catch (RuntimeException e) {
             Duration wait;
             int failures;

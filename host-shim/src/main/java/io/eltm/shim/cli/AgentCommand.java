@@ -1,9 +1,13 @@
 package io.eltm.shim.cli;
 
+import io.eltm.shim.ExitCode;
 import io.eltm.shim.agent.Agent;
+import io.eltm.shim.agent.AgentIdentity;
 import io.eltm.shim.agent.AgentInstall;
 import io.eltm.shim.agent.AgentKubeconfig;
+import io.eltm.shim.agent.AgentLock;
 import io.eltm.shim.agent.AgentSettings;
+import io.eltm.shim.engine.UpgradeEngine;
 import io.eltm.shim.env.InstallEnvironment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -19,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code eltm-shim agent}: the host agent (contract §8); runs until SIGTERM. */
 @Command(name = "agent", mixinStandardHelpOptions = true,
@@ -33,14 +38,16 @@ final class AgentCommand implements Callable<Integer> {
     InstallOptions install;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", required = true,
-            description = "The agent's kubeconfig, as written by `eltm-shim host add` (mode 0600).")
+            description = "The agent's kubeconfig, as written by `eltm-shim host add` (mode 0600, refused if others may"
+                    + " read it); the agent writes each refreshed token back into it.")
     Path kubeconfig;
 
-    @Option(names = "--host", paramLabel = "NAME", required = true, description = "This host's name (its EltmHost).")
+    @Option(names = "--host", paramLabel = "NAME", description = "This host's name (its EltmHost). Optional: the"
+            + " host is the one whose ServiceAccount the kubeconfig's credential is; if given it must match.")
     String host;
 
-    @Option(names = "--namespace", paramLabel = "NS",
-            description = "Namespace of the host's resources (default: the kubeconfig context's, else `default`).")
+    @Option(names = "--namespace", paramLabel = "NS", description = "Namespace of the host's resources. Optional:"
+            + " the credential's ServiceAccount's namespace; if given it must match.")
     String namespace;
 
     @Option(names = "--report-interval", paramLabel = "SECONDS", defaultValue = "10",
@@ -51,19 +58,31 @@ final class AgentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         if (reportInterval <= 0) {
             throw new ParameterException(spec.commandLine(), "--report-interval must be a positive number of seconds, "
                     + "got " + reportInterval);
         }
         InstallEnvironment env = install.load();
         AgentKubeconfig cluster = AgentKubeconfig.read(kubeconfig);
-        AgentSettings settings = new AgentSettings(host, cluster.namespace(namespace), Duration.ofSeconds(reportInterval));
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (KubernetesClient client = cluster.client()) {
-            Agent agent = new Agent(client, settings, new AgentInstall(env, Engines.of(env), Engines.limits(),
-                    Clock.systemUTC()), ShimVersion.current());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        UpgradeEngine engine = Engines.of(env);
+        AgentInstall agentInstall = new AgentInstall(env, engine, Engines.limits(), Clock.systemUTC());
+        // one agent process per install on this machine, before anything reaches the cluster
+        try (AgentLock lock = AgentLock.acquire(Agent.agentDir(engine.paths()).resolve("agent.lock"),
+                agentInstall.installDir());
+             KubernetesClient client = cluster.client()) {
+            AgentIdentity identity = AgentIdentity.of(client, host, namespace);
+            AgentSettings settings = new AgentSettings(identity.host(), identity.namespace(),
+                    Duration.ofSeconds(reportInterval), AgentIdentity.holder(agentInstall.installDir()));
+            AtomicInteger exit = new AtomicInteger(0);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Agent agent = new Agent(client, identity, settings, agentInstall, ShimVersion.current(),
+                    cluster.credentials(), () -> {
+                        exit.set(ExitCode.FAILED.code());
+                        stopped.countDown();
+                    });
+            agent.start();
+            Thread hook = new Thread(() -> {
                 try {
                     agent.close();
                 } catch (InterruptedException e) {
@@ -71,9 +90,14 @@ final class AgentCommand implements Callable<Integer> {
                 } finally {
                     stopped.countDown();
                 }
-            }, "eltm-agent-shutdown"));
-            agent.start();
+            }, "eltm-agent-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             stopped.await();
+            if (exit.get() != 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                agent.close();
+                return exit.get();
+            }
         }
         return 0;
     }

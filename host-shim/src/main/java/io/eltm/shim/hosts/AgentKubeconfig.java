@@ -1,7 +1,9 @@
 package io.eltm.shim.hosts;
 
+import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.ConfigBuilder;
-import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.io.IOException;
@@ -14,17 +16,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 /**
- * The agent's kubeconfig: the admin's API server and CA, the agent's token, its namespace. Created
- * with mode 0600 from the first byte (a temp file in the same directory, renamed into place), since
- * it holds a credential.
+ * The agent's kubeconfig: the admin's API server and CA, the agent's token, its namespace. Written with mode 0600
+ * from the first byte (a temp file in the same directory, synced and renamed into place), since it holds a
+ * credential: by {@code host add} and {@code host rotate}, and by the agent itself each time it refreshes its token.
  */
 public final class AgentKubeconfig {
+
+    private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
     private AgentKubeconfig() {
     }
 
-    public static void write(Path file, Config admin, HostRegistration.Registered host) throws IOException {
-        var config = new ConfigBuilder()
+    public static void write(Path file, io.fabric8.kubernetes.client.Config admin, HostRegistration.Registered host)
+            throws IOException {
+        Config config = new ConfigBuilder()
                 .withApiVersion("v1").withKind("Config")
                 .addNewCluster().withName("eltm").withNewCluster()
                 .withServer(admin.getMasterUrl())
@@ -37,20 +42,39 @@ public final class AgentKubeconfig {
                 .endContext().endContext()
                 .withCurrentContext("eltm-agent")
                 .build();
-        byte[] yaml = new KubernetesSerialization().asYaml(config).getBytes(StandardCharsets.UTF_8);
+        writePrivately(file, YAML.asYaml(config).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces the token of the current context's user in {@code file}, keeping everything else. */
+    public static void replaceToken(Path file, String token) throws IOException {
+        Config config = YAML.unmarshal(Files.readString(file), Config.class);
+        String user = config.getContexts().stream().filter(c -> c.getName().equals(config.getCurrentContext()))
+                .map(NamedContext::getContext).map(c -> c.getUser()).findFirst()
+                .orElseThrow(() -> new IOException(file + " has no current context"));
+        NamedAuthInfo auth = config.getUsers().stream().filter(u -> u.getName().equals(user)).findFirst()
+                .orElseThrow(() -> new IOException(file + " has no user " + user));
+        auth.getUser().setToken(token);
+        writePrivately(file, YAML.asYaml(config).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writePrivately(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".kubeconfig", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.write(tmp, yaml, StandardOpenOption.TRUNCATE_EXISTING);
+            try (var out = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(java.nio.ByteBuffer.wrap(content));
+                out.force(true);
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    private static String caData(Config admin) throws IOException {
+    private static String caData(io.fabric8.kubernetes.client.Config admin) throws IOException {
         if (admin.getCaCertData() != null && !admin.getCaCertData().isBlank()) {
             return admin.getCaCertData();
         }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eltm.api.v1alpha1.EltmHostStatus;
+import io.eltm.api.v1alpha1.EltmOperation;
 import io.eltm.api.v1alpha1.EltmOperationStatus;
 import io.eltm.api.v1alpha1.OperationPhase;
 import io.eltm.api.v1alpha1.OperationStep;
 import io.eltm.api.v1alpha1.OperationType;
+import io.eltm.api.v1alpha1.Release;
 import io.eltm.api.v1alpha1.StepState;
 import io.eltm.shim.kit.ReleaseKit;
 import io.eltm.shim.kit.SampleInstall;
@@ -107,7 +109,7 @@ class AgentIT {
             });
         });
         Lease lease = admin.leases().inNamespace(host.namespace()).withName("eltm-agent-h1").get();
-        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("h1");
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(AgentIdentity.holder(install.installDir().toString()));
         assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(40);
         assertThat(Duration.between(lease.getSpec().getRenewTime().toInstant(), Instant.now()))
                 .isLessThan(Duration.ofSeconds(20));
@@ -147,6 +149,71 @@ class AgentIT {
         assertThat(status.getDowntimeMillis()).isNull();
         assertThat(install.servicePids()).isEqualTo(before);
         assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+    }
+
+    @Test
+    void refusesATarballWhoseVersionIsNotTheOperationsTarget() throws Exception {
+        Path b = kit.build(SampleReleases.b());
+        ServicePids before = install.servicePids();
+
+        // the right digest of the wrong release: 8.4.2's tarball behind an operation for 8.5.0
+        host.createOperation("upgrade-850", OperationType.UPGRADE, releases.serve(b), HostFixture.sha256(b), "8.5.0");
+
+        EltmOperationStatus status = awaitTerminal("upgrade-850");
+        assertThat(status.getPhase()).as(agent.log()).isEqualTo(OperationPhase.Refused);
+        assertThat(status.getError().getCode()).isEqualTo(3);
+        assertThat(status.getError().getMessage()).contains("VERSION 8.4.2", "targets 8.5.0", "nothing was changed");
+        assertThat(status.getSteps()).as("the engine never started").isEmpty();
+        assertThat(install.servicePids()).isEqualTo(before);
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+        assertThat(install.installDir().resolve("transient/eltm-shim/agent/downloads")).isEmptyDirectory();
+    }
+
+    @Test
+    void verifiesTheTarballAgainstThePublishedSha256File() throws Exception {
+        Path b = kit.build(SampleReleases.b());
+        String url = releases.serve(b);
+        String goodSums = releases.serveText("/sums/good/eltm-portable-8.4.2.tar.gz.sha256",
+                HostFixture.sha256(b) + "  eltm-portable-8.4.2.tar.gz\n");
+        String badSums = releases.serveText("/sums/bad/eltm-portable-8.4.2.tar.gz.sha256",
+                "ab".repeat(32) + "  other.tar.gz\n" + "cd".repeat(32) + "  " + b.getFileName() + "\n");
+        ServicePids before = install.servicePids();
+
+        host.createOperation("check-good", OperationType.CHECK, new Release(url, null, goodSums, true), "8.4.2");
+        host.createOperation("upgrade-bad", OperationType.UPGRADE, new Release(url, null, badSums, true), "8.4.2");
+
+        assertThat(awaitTerminal("check-good").getPhase()).as(agent.log()).isEqualTo(OperationPhase.Succeeded);
+        EltmOperationStatus bad = awaitTerminal("upgrade-bad");
+        assertThat(bad.getPhase()).as(agent.log()).isEqualTo(OperationPhase.Refused);
+        assertThat(bad.getError().getMessage()).contains("sha256 mismatch", "cd".repeat(32));
+        assertThat(install.servicePids()).isEqualTo(before);
+        assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
+    }
+
+    @Test
+    void takesTheNextOperationWhenTheRunningOneIsDeletedAndReplacedUnderItsName(KubernetesClient admin)
+            throws Exception {
+        Path b = kit.build(SampleReleases.b());
+        EltmOperation first = host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(b),
+                HostFixture.sha256(b), "8.4.2");
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> host.operation("upgrade-842")
+                .getStatus(), s -> s != null && s.getPhase() == OperationPhase.Running);
+
+        admin.resource(first).withTimeout(30, java.util.concurrent.TimeUnit.SECONDS).delete();
+        EltmOperation second = host.createOperation("upgrade-842", OperationType.CHECK, releases.serve(b),
+                HostFixture.sha256(b), "8.4.2");
+
+        EltmOperationStatus status = awaitTerminal("upgrade-842");
+        assertThat(host.operation("upgrade-842").getMetadata().getUid()).isEqualTo(second.getMetadata().getUid());
+        // the check's own status: none of the deleted upgrade's steps or result landed on the new object
+        assertThat(status.getSteps()).as(agent.log()).isEmpty();
+        assertThat(status.getDowntimeMillis()).isNull();
+        assertThat(agent.log()).contains("uid " + first.getMetadata().getUid() + ") was deleted")
+                .contains("taking the next operation");
+        // the deleted upgrade itself ran to its end on the host (the engine is never interrupted)
+        await().atMost(DEADLINE).untilAsserted(() ->
+                assertThat(install.healthResponse().body()).contains("VERSION=8.4.2"));
+        assertThat(agent.isAlive()).isTrue();
     }
 
     @Test

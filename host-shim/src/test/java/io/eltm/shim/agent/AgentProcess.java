@@ -24,13 +24,19 @@ final class AgentProcess implements AutoCloseable {
 
     static AgentProcess start(SampleInstall install, Path kubeconfig, String host, String namespace,
                               Map<String, String> extraEnv, String logName) {
+        return start(install, kubeconfig, List.of("--host", host, "--namespace", namespace), extraEnv, logName);
+    }
+
+    /** {@code identityArgs}: {@code --host}/{@code --namespace} as given, or none (taken from the credential). */
+    static AgentProcess start(SampleInstall install, Path kubeconfig, List<String> identityArgs,
+                              Map<String, String> extraEnv, String logName) {
         Path jar = Path.of(System.getProperty("eltm.shim.jar", "target/eltm-shim.jar")).toAbsolutePath();
         Path tmp = install.sandbox().resolve("jvm-tmp");
         Path log = install.sandbox().resolve(logName);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString(), "agent", "--kubeconfig", kubeconfig.toString(),
-                "--host", host, "--namespace", namespace, "--report-interval", "2",
-                "--env-file", install.envFile().toString()));
+                "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString(), "agent", "--kubeconfig", kubeconfig.toString()));
+        cmd.addAll(identityArgs);
+        cmd.addAll(List.of("--report-interval", "2", "--env-file", install.envFile().toString()));
         try {
             Files.createDirectories(tmp);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -54,6 +60,14 @@ final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the agent's log " + log, e);
         }
+    }
+
+    /** Waits for the agent to exit on its own; returns the exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the agent did not exit within 60 s:\n" + log());
+        }
+        return process.exitValue();
     }
 
     /** SIGTERM, as systemd stops it; returns the exit code. */

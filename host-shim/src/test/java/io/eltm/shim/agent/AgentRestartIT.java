@@ -85,6 +85,50 @@ class AgentRestartIT {
         }
     }
 
+    @Test
+    void doesNotRunAgainAnOperationThatACommandRunByHandRecoveredAfterTheCrash(KubernetesClient admin,
+                                                                             KubeCluster cluster, TestNamespace ns)
+            throws Exception {
+        Path b = kit.build(SampleReleases.b());
+        try (SampleInstall install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
+             ReleaseServer releases = ReleaseServer.start()) {
+            HostFixture host = HostFixture.register(admin, cluster, ns);
+            Path halted = install.installDir().resolve("transient/eltm-shim/halted");
+            String uid;
+            try (AgentProcess first = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
+                    Map.of("ELTM_SHIM_HALT_AT", "migrate:after"), "agent-1.log")) {
+                uid = host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(b),
+                        HostFixture.sha256(b), "8.4.2").getMetadata().getUid();
+                await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(halted) || !first.isAlive());
+                assertThat(first.isAlive()).as(first.log()).isTrue();
+                first.kill();
+            }
+
+            // while the agent is down, someone upgrades by hand: the command recovers (reverts) the agent's
+            // operation first, then runs its own, which becomes the journal's last operation
+            ShimRun byHand = ShimRun.of(sandbox, Map.of("HOME", install.homeDir().toString()), "upgrade",
+                    b.toString(), "--sha256", HostFixture.sha256(b), "--health-timeout", "60",
+                    "--env-file", install.envFile().toString());
+            assertThat(byHand.exit()).as(byHand.output()).isZero();
+            LastOperation manual = new SwapJournal(new ShimPaths(install.installDir())).lastOperation().orElseThrow();
+            assertThat(manual.id()).isNotEqualTo(uid);
+
+            try (AgentProcess second = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
+                    Map.of(), "agent-2.log")) {
+                EltmOperationStatus status = await().atMost(Duration.ofSeconds(120))
+                        .until(() -> host.operation("upgrade-842").getStatus(), OperationStatuses::terminal);
+
+                assertThat(status.getPhase()).as(second.log()).isEqualTo(OperationPhase.Failed);
+                assertThat(status.getError().getMessage()).contains("not running it again", manual.id());
+                assertThat(second.log()).doesNotContain("starting operation");
+                assertThat(status.getResult().getVersion()).isEqualTo("8.4.2");
+                LastOperation last = new SwapJournal(new ShimPaths(install.installDir())).lastOperation().orElseThrow();
+                assertThat(last.id()).as("the engine ran nothing more").isEqualTo(manual.id());
+                assertThat(last.finishedAt()).isEqualTo(manual.finishedAt());
+            }
+        }
+    }
+
     private static String fetchStartedAt(EltmOperationStatus status) {
         return status == null ? null : status.getSteps().stream().filter(s -> s.getName().equals("fetch"))
                 .map(s -> s.getStartedAt()).findFirst().orElse(null);

@@ -17,7 +17,9 @@ import java.util.List;
 final class AgentRoleFixture {
 
     /** What {@code host add} grants: the agent runs with exactly these rights. */
-    static final List<PolicyRule> RULES = AgentPermissions.RULES;
+    static List<PolicyRule> rules(String host) {
+        return AgentPermissions.rules(host);
+    }
 
     private AgentRoleFixture() {
     }
@@ -26,7 +28,7 @@ final class AgentRoleFixture {
     static String grant(KubernetesClient admin, String namespace, String host) {
         String name = EltmHost.agentServiceAccount(host);
         admin.rbac().roles().inNamespace(namespace).resource(new RoleBuilder()
-                .withNewMetadata().withName(name).endMetadata().withRules(RULES).build()).create();
+                .withNewMetadata().withName(name).endMetadata().withRules(rules(host)).build()).create();
         admin.rbac().roleBindings().inNamespace(namespace).resource(new RoleBindingBuilder()
                 .withNewMetadata().withName(name).endMetadata()
                 .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()

@@ -19,13 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +46,7 @@ class HostAddIT {
             throws Exception {
         Path out = dir.resolve("etl-07.kubeconfig");
 
-        Run run = hostAdd(kubeconfig, "etl-07", ns.name(), out);
+        ShimRun run = hostAdd(kubeconfig, "etl-07", ns.name(), out);
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("registered host etl-07").doesNotContain(token(out));
@@ -80,17 +78,77 @@ class HostAddIT {
     }
 
     @Test
-    void runningItAgainRotatesTheTokenAndKeepsTheHost(KubernetesClient admin, TestNamespace ns, Path kubeconfig)
-            throws Exception {
+    void runningItAgainIssuesAnotherTokenAndKeepsTheHostAndTheFirstToken(KubernetesClient admin, TestNamespace ns,
+                                                                       Path kubeconfig) throws Exception {
         Path out = dir.resolve("etl-08.kubeconfig");
         assertThat(hostAdd(kubeconfig, "etl-08", ns.name(), out).exit()).isZero();
-        String first = token(out);
+        Path first = Files.copy(out, dir.resolve("etl-08.first.kubeconfig"));
 
-        Run again = hostAdd(kubeconfig, "etl-08", ns.name(), out);
+        ShimRun again = hostAdd(kubeconfig, "etl-08", ns.name(), out);
 
         assertThat(again.exit()).as(again.output()).isZero();
-        assertThat(token(out)).isNotEqualTo(first);
+        assertThat(token(out)).isNotEqualTo(token(first));
         assertThat(admin.resources(EltmHost.class).inNamespace(ns.name()).list().getItems()).hasSize(1);
+        assertThat(canListOperations(first)).as("add does not invalidate; rotate does").isEqualTo(200);
+    }
+
+    @Test
+    void rotateInvalidatesEveryEarlierTokenOfTheHostAndOnlyOfIt(TestNamespace ns, Path kubeconfig) throws Exception {
+        Path out = dir.resolve("etl-09.kubeconfig");
+        assertThat(hostAdd(kubeconfig, "etl-09", ns.name(), out).exit()).isZero();
+        Path first = Files.copy(out, dir.resolve("etl-09.first.kubeconfig"));
+        assertThat(hostAdd(kubeconfig, "etl-09", ns.name(), out).exit()).isZero();
+        Path second = Files.copy(out, dir.resolve("etl-09.second.kubeconfig"), StandardCopyOption.REPLACE_EXISTING);
+        Path neighbour = dir.resolve("etl-10.kubeconfig");
+        assertThat(hostAdd(kubeconfig, "etl-10", ns.name(), neighbour).exit()).isZero();
+
+        ShimRun rotated = ShimRun.host(dir, "rotate", kubeconfig, "etl-09", ns.name(), out);
+
+        assertThat(rotated.exit()).as(rotated.output()).isZero();
+        assertThat(rotated.output()).contains("every earlier token of it is now refused").doesNotContain(token(out));
+        assertThat(canListOperations(first)).isEqualTo(401);
+        assertThat(canListOperations(second)).isEqualTo(401);
+        assertThat(canListOperations(out)).as("the new kubeconfig keeps the agent's rights").isEqualTo(200);
+        assertThat(canListOperations(neighbour)).as("another host's credential is untouched").isEqualTo(200);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void rotateRefusesAHostThatIsNotRegistered(TestNamespace ns, Path kubeconfig) throws Exception {
+        ShimRun run = ShimRun.host(dir, "rotate", kubeconfig, "ghost", ns.name(), dir.resolve("ghost.kubeconfig"));
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.output()).contains("host ghost is not registered in namespace " + ns.name(), "host add ghost");
+        assertThat(dir.resolve("ghost.kubeconfig")).doesNotExist();
+    }
+
+    @Test
+    void theAgentsCredentialIssuesTokensForItsOwnServiceAccountOnly(TestNamespace ns, Path kubeconfig)
+            throws Exception {
+        Path x = dir.resolve("tok-x.kubeconfig");
+        assertThat(hostAdd(kubeconfig, "tok-x", ns.name(), x).exit()).isZero();
+        assertThat(hostAdd(kubeconfig, "tok-y", ns.name(), dir.resolve("tok-y.kubeconfig")).exit()).isZero();
+
+        try (KubernetesClient agent = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(x))).build()) {
+            var request = new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()
+                    .withExpirationSeconds(600L).endSpec().build();
+            assertThat(agent.serviceAccounts().withName("eltm-agent-tok-x").tokenRequest(request).getStatus()
+                    .getToken()).isNotBlank();
+            assertThatThrownBy(() -> agent.serviceAccounts().withName("eltm-agent-tok-y").tokenRequest(request))
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+        }
+    }
+
+    /** The HTTP status of listing operations with {@code kubeconfig}'s credential (200 when allowed). */
+    private static int canListOperations(Path kubeconfig) throws IOException {
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+            client.resources(io.eltm.api.v1alpha1.EltmOperation.class).list();
+            return 200;
+        } catch (KubernetesClientException e) {
+            return e.getCode();
+        }
     }
 
     @Test
@@ -116,34 +174,19 @@ class HostAddIT {
 
     @Test
     void refusesAHostNameThatIsNotADnsLabel(TestNamespace ns, Path kubeconfig) throws Exception {
-        Run run = hostAdd(kubeconfig, "ETL_01", ns.name(), dir.resolve("x.kubeconfig"));
+        ShimRun run = hostAdd(kubeconfig, "ETL_01", ns.name(), dir.resolve("x.kubeconfig"));
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.output()).contains("ETL_01").contains("DNS label");
         assertThat(dir.resolve("x.kubeconfig")).doesNotExist();
     }
 
-    private record Run(int exit, String output) {
-    }
-
-    private Run hostAdd(Path adminKubeconfig, String host, String namespace, Path out) throws IOException,
+    private ShimRun hostAdd(Path adminKubeconfig, String host, String namespace, Path out) throws IOException,
             InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(System.getProperty("eltm.shim.jar", "target/eltm-shim.jar")).toAbsolutePath().toString(),
-                "host", "add", host, "--namespace", namespace, "--out", out.toString(),
-                "--kubeconfig", adminKubeconfig.toString()));
-        Path log = Files.createTempFile(dir, "host-add", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("host add did not end within 2 minutes");
-        }
-        return new Run(p.exitValue(), Files.readString(log));
+        return ShimRun.host(dir, "add", adminKubeconfig, host, namespace, out);
     }
 
-    private static String token(Path kubeconfig) throws IOException {
-        return Files.readAllLines(kubeconfig).stream().map(String::strip).filter(l -> l.startsWith("token:"))
-                .map(l -> l.substring("token:".length()).strip().replace("\"", "")).findFirst()
-                .orElseThrow(() -> new AssertionError("no token in " + kubeconfig));
+    static String token(Path kubeconfig) throws IOException {
+        return io.fabric8.kubernetes.client.Config.fromKubeconfig(Files.readString(kubeconfig)).getOauthToken();
     }
 }

@@ -58,11 +58,16 @@ final class HostFixture {
 
     /** Creates, as the operator would, an operation labelled for h1. */
     EltmOperation createOperation(String name, OperationType type, String url, String sha256, String targetVersion) {
+        return createOperation(name, type, url == null ? null : new Release(url, sha256), targetVersion);
+    }
+
+    /** Creates, as the operator would, an operation labelled for h1 with this release. */
+    EltmOperation createOperation(String name, OperationType type, Release release, String targetVersion) {
         EltmOperationSpec spec = new EltmOperationSpec();
         spec.setInstallation("iserver");
         spec.setHost(HOST);
         spec.setType(type);
-        spec.setRelease(url == null ? null : new Release(url, sha256));
+        spec.setRelease(release);
         spec.setTargetVersion(targetVersion);
         OperationOptions options = new OperationOptions();
         options.setHealthTimeout(60);

@@ -52,4 +52,23 @@ class OperationStatusWriterTest {
         });
         assertThat(refusals.get()).isNegative();
     }
+
+    @Test
+    void stopsWritingAndWaitingOnceTheOperationIsGone() throws InterruptedException {
+        AtomicInteger attempts = new AtomicInteger();
+        StatusPatch deleted = status -> {
+            attempts.incrementAndGet();
+            throw new StatusPatch.OperationGone("operation ns/op (uid u1) was deleted", null);
+        };
+
+        try (OperationStatusWriter writer = new OperationStatusWriter("ns/op", deleted, Clock.systemUTC())) {
+            writer.running(start);
+            writer.finished(new OperationOutcome("Succeeded", start.plusSeconds(2), null, "", null), List.of());
+
+            assertThat(writer.awaitWritten(Duration.ofSeconds(10))).as("not waiting for a write that cannot happen")
+                    .isTrue();
+            assertThat(writer.gone()).isTrue();
+        }
+        assertThat(attempts.get()).as("no retry against a deleted operation").isEqualTo(1);
+    }
 }

@@ -41,6 +41,18 @@ final class ReleaseServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Serves {@code text} at {@code path}; returns its URL. */
+    String serveText(String path, String text) {
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext(path, exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
     @Override
     public void close() {
         server.stop(0);
