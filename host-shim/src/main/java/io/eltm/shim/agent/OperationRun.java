@@ -31,6 +31,7 @@ import java.util.Optional;
 final class OperationRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationRun.class);
+    private static final java.time.Duration RUNNING_WRITE_GRACE = java.time.Duration.ofSeconds(5);
 
     private final String host;
     private final AgentInstall install;
@@ -60,6 +61,9 @@ final class OperationRun {
                 finish(writer, name, check(op, release), List.of());
                 return;
             }
+            // give the Running write a moment to reach the API server, so that a deletion is noticed before the
+            // engine starts (while the API server is away this only delays the start)
+            writer.awaitWritten(RUNNING_WRITE_GRACE);
             if (writer.gone()) {
                 LOG.info("host {}, install {}: operation {} was deleted before it started; not running it", host,
                         install.installDir(), name);

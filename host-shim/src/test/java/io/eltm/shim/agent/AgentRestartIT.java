@@ -47,21 +47,13 @@ class AgentRestartIT {
         try (SampleInstall install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
              ReleaseServer releases = ReleaseServer.start()) {
             HostFixture host = HostFixture.register(admin, cluster, ns);
-            Path halted = install.installDir().resolve("transient/eltm-shim/halted");
-            String uid;
-            String fetchStartedAt;
-            try (AgentProcess first = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
-                    Map.of("ELTM_SHIM_HALT_AT", "migrate:after"), "agent-1.log")) {
-                uid = host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(b),
-                        HostFixture.sha256(b), "8.4.2").getMetadata().getUid();
-                await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(halted) || !first.isAlive());
-                assertThat(first.isAlive()).as(first.log()).isTrue();
-                EltmOperationStatus running = host.operation("upgrade-842").getStatus();
-                assertThat(running.getPhase()).isEqualTo(OperationPhase.Running);
-                fetchStartedAt = await().atMost(Duration.ofSeconds(30)).until(
+            String[] fetchStarted = new String[1];
+            String uid = killedAfterMigrate(install, host, ns, releases, b, first -> {
+                assertThat(host.operation("upgrade-842").getStatus().getPhase()).isEqualTo(OperationPhase.Running);
+                fetchStarted[0] = await().atMost(Duration.ofSeconds(30)).until(
                         () -> fetchStartedAt(host.operation("upgrade-842").getStatus()), s -> s != null);
-                first.kill();
-            }
+            });
+            String fetchStartedAt = fetchStarted[0];
 
             try (AgentProcess second = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
                     Map.of(), "agent-2.log")) {
@@ -93,16 +85,7 @@ class AgentRestartIT {
         try (SampleInstall install = SampleInstall.create(sandbox, kit.build(SampleReleases.a()));
              ReleaseServer releases = ReleaseServer.start()) {
             HostFixture host = HostFixture.register(admin, cluster, ns);
-            Path halted = install.installDir().resolve("transient/eltm-shim/halted");
-            String uid;
-            try (AgentProcess first = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
-                    Map.of("ELTM_SHIM_HALT_AT", "migrate:after"), "agent-1.log")) {
-                uid = host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(b),
-                        HostFixture.sha256(b), "8.4.2").getMetadata().getUid();
-                await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(halted) || !first.isAlive());
-                assertThat(first.isAlive()).as(first.log()).isTrue();
-                first.kill();
-            }
+            String uid = killedAfterMigrate(install, host, ns, releases, b, first -> { });
 
             // while the agent is down, someone upgrades by hand: the command recovers (reverts) the agent's
             // operation first, then runs its own, which becomes the journal's last operation
@@ -126,6 +109,26 @@ class AgentRestartIT {
                 assertThat(last.id()).as("the engine ran nothing more").isEqualTo(manual.id());
                 assertThat(last.finishedAt()).isEqualTo(manual.finishedAt());
             }
+        }
+    }
+
+    /**
+     * Runs upgrade-842 under an agent that stops dead after {@code migrate}, lets {@code whileHalted} look, then
+     * SIGKILLs the agent; returns the operation's uid.
+     */
+    private static String killedAfterMigrate(SampleInstall install, HostFixture host, TestNamespace ns,
+                                             ReleaseServer releases, Path tarball,
+                                             java.util.function.Consumer<AgentProcess> whileHalted) throws Exception {
+        Path halted = install.installDir().resolve("transient/eltm-shim/halted");
+        try (AgentProcess first = AgentProcess.start(install, host.kubeconfig(), HostFixture.HOST, ns.name(),
+                Map.of("ELTM_SHIM_HALT_AT", "migrate:after"), "agent-1.log")) {
+            String uid = host.createOperation("upgrade-842", OperationType.UPGRADE, releases.serve(tarball),
+                    HostFixture.sha256(tarball), "8.4.2").getMetadata().getUid();
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(halted) || !first.isAlive());
+            assertThat(first.isAlive()).as(first.log()).isTrue();
+            whileHalted.accept(first);
+            first.kill();
+            return uid;
         }
     }
 
