@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -34,14 +33,12 @@ public final class AgentCredentials implements OAuthTokenProvider {
     private static final Logger LOG = LoggerFactory.getLogger(AgentCredentials.class);
 
     private final Path file;
-    private final Clock clock;
     private volatile String token;
     private volatile FileTime seen;
 
-    AgentCredentials(Path file, String token, Clock clock) {
+    AgentCredentials(Path file, String token) {
         this.file = file;
         this.token = token;
-        this.clock = clock;
         this.seen = modified();
     }
 
@@ -82,8 +79,9 @@ public final class AgentCredentials implements OAuthTokenProvider {
         return left.isNegative() ? Duration.ZERO : left.multipliedBy(8).dividedBy(10);
     }
 
-    Clock clock() {
-        return clock;
+    /** The kubeconfig's bearer token: the client keeps a token read from a file as its "auto" token. */
+    static String tokenOf(Config config) {
+        return config.getOauthToken() != null ? config.getOauthToken() : config.getAutoOAuthToken();
     }
 
     private synchronized void reload(FileTime now) {
@@ -91,7 +89,7 @@ public final class AgentCredentials implements OAuthTokenProvider {
             return;
         }
         try {
-            String replaced = Config.fromKubeconfig(Files.readString(file)).getOauthToken();
+            String replaced = tokenOf(Config.fromKubeconfig(Files.readString(file)));
             if (replaced != null && !replaced.isBlank()) {
                 token = replaced;
                 LOG.info("kubeconfig {} was replaced; using the token in it", file);

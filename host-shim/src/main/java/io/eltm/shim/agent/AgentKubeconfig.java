@@ -36,7 +36,7 @@ public final class AgentKubeconfig {
     private AgentKubeconfig(Path file, Config config) {
         this.file = file;
         this.config = config;
-        this.credentials = new AgentCredentials(file, config.getOauthToken(), java.time.Clock.systemUTC());
+        this.credentials = new AgentCredentials(file, AgentCredentials.tokenOf(config));
         config.setOauthTokenProvider(credentials);
     }
 
