@@ -92,7 +92,10 @@ class AgentRestartIT {
             ShimRun byHand = ShimRun.of(sandbox, Map.of("HOME", install.homeDir().toString()), "upgrade",
                     b.toString(), "--sha256", HostFixture.sha256(b), "--health-timeout", "60",
                     "--env-file", install.envFile().toString());
-            assertThat(byHand.exit()).as(byHand.output()).isZero();
+            // its own upgrade may succeed or roll back (a slow health probe); either way it recovered the agent's
+            // operation and replaced it as the journal's last one, which is what this test is about
+            assertThat(byHand.exit()).as(byHand.output()).isIn(0, 4);
+            assertThat(byHand.output()).contains("found an interrupted upgrade");
             LastOperation manual = new SwapJournal(new ShimPaths(install.installDir())).lastOperation().orElseThrow();
             assertThat(manual.id()).isNotEqualTo(uid);
 
@@ -104,7 +107,7 @@ class AgentRestartIT {
                 assertThat(status.getPhase()).as(second.log()).isEqualTo(OperationPhase.Failed);
                 assertThat(status.getError().getMessage()).contains("not running it again", manual.id());
                 assertThat(second.log()).doesNotContain("starting operation");
-                assertThat(status.getResult().getVersion()).isEqualTo("8.4.2");
+                assertThat(status.getResult().getVersion()).isEqualTo(byHand.exit() == 0 ? "8.4.2" : "8.4.1");
                 LastOperation last = new SwapJournal(new ShimPaths(install.installDir())).lastOperation().orElseThrow();
                 assertThat(last.id()).as("the engine ran nothing more").isEqualTo(manual.id());
                 assertThat(last.finishedAt()).isEqualTo(manual.finishedAt());
