@@ -24,11 +24,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "INSTALLS", jsonPath = ".status.installs[*].installDir", type = Type.STRING)
 @AdditionalPrinterColumn(name = "VERSIONS", jsonPath = ".status.installs[*].version", type = Type.STRING,
     priority = 1)
+@AdditionalPrinterColumn(name = "CONNECTED", jsonPath = ".status.connected", type = Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class EltmHost extends CustomResource<EltmHostSpec, EltmHostStatus> implements Namespaced {
 
   /** The ServiceAccount a host's agent authenticates as: this prefix, then the host name. */
   public static final String AGENT_SERVICE_ACCOUNT_PREFIX = "eltm-agent-";
+
+  /**
+   * The agent labels its Lease {@code eltm.io/host=<host>} ({@link EltmOperation#HOST_LABEL}), so the operator
+   * watches only agent Leases, never every Lease in the cluster.
+   */
+  public static final String AGENT_LEASE_LABEL = EltmOperation.HOST_LABEL;
 
   /** The name of the agent's ServiceAccount, and of its Lease, for host {@code hostName}. */
   public static String agentServiceAccount(String hostName) {

@@ -1,5 +1,6 @@
 package io.eltm.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,12 @@ public class EltmHostStatus {
 
   @JsonPropertyDescription("One entry per install directory the agent looks after.")
   private List<HostInstall> installs = new ArrayList<>();
+
+  @JsonPropertyDescription("True, False or Unknown: whether the operator has seen the agent renew its Lease within"
+      + " the lease duration, by the operator's own clock. Written by the operator, never by the agent.")
+  // Omitted when null: the agent's merge patches of its report must not clear what the operator wrote.
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private String connected;
 
   public String getAgentVersion() {
     return agentVersion;
@@ -39,5 +46,13 @@ public class EltmHostStatus {
 
   public void setInstalls(List<HostInstall> installs) {
     this.installs = installs;
+  }
+
+  public String getConnected() {
+    return connected;
+  }
+
+  public void setConnected(String connected) {
+    this.connected = connected;
   }
 }

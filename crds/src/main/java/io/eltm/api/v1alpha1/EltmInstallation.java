@@ -20,9 +20,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("eltm")
 @AdditionalPrinterColumn(name = "DESIRED", jsonPath = ".spec.version", type = Type.STRING)
 @AdditionalPrinterColumn(name = "VERSION", jsonPath = ".status.version", type = Type.STRING)
-@AdditionalPrinterColumn(name = "GIT_SHA", jsonPath = ".status.gitSha", type = Type.STRING)
+@AdditionalPrinterColumn(name = "HOST", jsonPath = ".spec.target.host.name", type = Type.STRING)
 @AdditionalPrinterColumn(name = "SCHEMA", jsonPath = ".status.migrations.current", type = Type.STRING)
 @AdditionalPrinterColumn(name = "PHASE", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "LAST", jsonPath = ".status.lastUpgrade.result", type = Type.STRING)
+@AdditionalPrinterColumn(name = "GIT_SHA", jsonPath = ".status.gitSha", type = Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class EltmInstallation extends CustomResource<EltmInstallationSpec, EltmInstallationStatus>
     implements Namespaced {

@@ -37,6 +37,9 @@ public class EltmInstallationStatus {
       + " is not retried until it changes.")
   private Long lastHandledGeneration;
 
+  @JsonPropertyDescription("Set while the current spec waits to be retried after a transient failure.")
+  private RetryState retry;
+
   @JsonPropertyDescription("Conditions of types Ready, Progressing, Degraded and HostConnected.")
   private List<Condition> conditions = new ArrayList<>();
 
@@ -118,5 +121,13 @@ public class EltmInstallationStatus {
 
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  public RetryState getRetry() {
+    return retry;
+  }
+
+  public void setRetry(RetryState retry) {
+    this.retry = retry;
   }
 }

@@ -21,10 +21,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("eltmoperation")
 @Plural("eltmoperations")
 @ShortNames("eltmop")
-@AdditionalPrinterColumn(name = "INSTALLATION", jsonPath = ".spec.installation", type = Type.STRING)
+@AdditionalPrinterColumn(name = "INSTALLATION", jsonPath = ".spec.installation.name", type = Type.STRING)
 @AdditionalPrinterColumn(name = "TYPE", jsonPath = ".spec.type", type = Type.STRING)
 @AdditionalPrinterColumn(name = "TARGET", jsonPath = ".spec.targetVersion", type = Type.STRING)
 @AdditionalPrinterColumn(name = "PHASE", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "STEP", jsonPath = ".status.steps[-1:].name", type = Type.STRING)
+@AdditionalPrinterColumn(name = "ERROR", jsonPath = ".status.error.message", type = Type.STRING)
 @AdditionalPrinterColumn(name = "HOST", jsonPath = ".spec.host", type = Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class EltmOperation extends CustomResource<EltmOperationSpec, EltmOperationStatus> implements Namespaced {
@@ -34,6 +36,12 @@ public class EltmOperation extends CustomResource<EltmOperationSpec, EltmOperati
    * agents select on it, and the admission policy lets an agent write only operations carrying its own.
    */
   public static final String HOST_LABEL = "eltm.io/host";
+
+  /** The label carrying the owning installation's uid (a label value fits 63 characters; a name may not). */
+  public static final String INSTALLATION_UID_LABEL = "eltm.io/installation-uid";
+
+  /** The label carrying the owning installation's namespace. */
+  public static final String INSTALLATION_NAMESPACE_LABEL = "eltm.io/installation-namespace";
 
   @Override
   @Required

@@ -14,8 +14,8 @@ public class EltmOperationSpec {
   public static final String RELEASE_MESSAGE = "spec.release is required unless spec.type is rollback";
 
   @Required
-  @JsonPropertyDescription("The name of the EltmInstallation (same namespace) this operation works for.")
-  private String installation;
+  @JsonPropertyDescription("The EltmInstallation this operation works for: namespace, name and uid.")
+  private InstallationRef installation;
 
   @Pattern(HostTarget.DNS_LABEL)
   @JsonPropertyDescription("The host whose agent runs the operation (the installation's spec.target.host.name);"
@@ -37,11 +37,11 @@ public class EltmOperationSpec {
   @JsonPropertyDescription("Flags passed to the shim.")
   private OperationOptions options;
 
-  public String getInstallation() {
+  public InstallationRef getInstallation() {
     return installation;
   }
 
-  public void setInstallation(String installation) {
+  public void setInstallation(InstallationRef installation) {
     this.installation = installation;
   }
 

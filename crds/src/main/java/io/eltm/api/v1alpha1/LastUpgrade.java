@@ -8,6 +8,9 @@ public class LastUpgrade {
   @JsonPropertyDescription("The name of the EltmOperation that did it.")
   private String operation;
 
+  @JsonPropertyDescription("That EltmOperation's metadata.uid: a host report is trusted again once it reflects it.")
+  private String operationUid;
+
   @JsonPropertyDescription("The version before the operation.")
   private String from;
 
@@ -34,6 +37,14 @@ public class LastUpgrade {
 
   public void setOperation(String operation) {
     this.operation = operation;
+  }
+
+  public String getOperationUid() {
+    return operationUid;
+  }
+
+  public void setOperationUid(String operationUid) {
+    this.operationUid = operationUid;
   }
 
   public String getFrom() {

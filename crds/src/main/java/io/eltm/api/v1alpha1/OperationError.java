@@ -12,6 +12,10 @@ public class OperationError {
   @JsonPropertyDescription("The shim's message: what went wrong and, when not recovered, what a person must do.")
   private String message;
 
+  @JsonPropertyDescription("True when the refusal was caused by a transient fault (a download that failed, an"
+      + " unreachable service): the operator retries it with backoff. Otherwise a refusal waits for a spec change.")
+  private Boolean retryable;
+
   public OperationError() {
   }
 
@@ -34,5 +38,13 @@ public class OperationError {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  public Boolean getRetryable() {
+    return retryable;
+  }
+
+  public void setRetryable(Boolean retryable) {
+    this.retryable = retryable;
   }
 }

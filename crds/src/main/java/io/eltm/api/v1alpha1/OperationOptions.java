@@ -17,7 +17,7 @@ public class OperationOptions {
 
   @Min(1)
   @JsonPropertyDescription("Pass --health-timeout SECONDS.")
-  private Integer healthTimeout;
+  private Integer healthTimeoutSeconds;
 
   public Boolean getAllowDowngrade() {
     return allowDowngrade;
@@ -43,11 +43,11 @@ public class OperationOptions {
     this.noRollback = noRollback;
   }
 
-  public Integer getHealthTimeout() {
-    return healthTimeout;
+  public Integer getHealthTimeoutSeconds() {
+    return healthTimeoutSeconds;
   }
 
-  public void setHealthTimeout(Integer healthTimeout) {
-    this.healthTimeout = healthTimeout;
+  public void setHealthTimeoutSeconds(Integer healthTimeoutSeconds) {
+    this.healthTimeoutSeconds = healthTimeoutSeconds;
   }
 }

@@ -1,6 +1,7 @@
 package io.eltm.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** The shim command an operation runs. */
 public enum OperationType {
@@ -9,5 +10,10 @@ public enum OperationType {
   @JsonProperty("rollback")
   ROLLBACK,
   @JsonProperty("check")
-  CHECK
+  CHECK;
+
+  /** The name as written in the resource, for example {@code upgrade}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

@@ -36,9 +36,34 @@ class EltmInstallationValidationIT {
     assertThat(created.getSpec().getTarget().getHost().getInstallDir()).isEqualTo("/data/iserver");
     Policy policy = created.getSpec().getPolicy();
     assertThat(policy.getAutoRollback()).isTrue();
-    assertThat(policy.getHealthTimeout()).isEqualTo(180);
+    assertThat(policy.getHealthTimeoutSeconds()).isNull();
+    assertThat(policy.effectiveHealthTimeoutSeconds()).isEqualTo(180);
+    assertThat(policy.getOperationHistoryLimit()).isEqualTo(10);
     assertThat(policy.getAllowDowngrade()).isFalse();
     assertThat(policy.getPaused()).isFalse();
+  }
+
+  @Test
+  void theDeprecatedHealthTimeoutIsStillReadAndCannotContradictTheNewName() {
+    EltmInstallation both = Examples.installation("both", "etl-01");
+    both.getSpec().setPolicy(new Policy());
+    both.getSpec().getPolicy().setHealthTimeout(60);
+    both.getSpec().getPolicy().setHealthTimeoutSeconds(90);
+    assertRefused(both, "spec.policy", Policy.BOTH_TIMEOUTS_MESSAGE);
+
+    EltmInstallation old = Examples.installation("old", "etl-01");
+    old.getSpec().setPolicy(new Policy());
+    old.getSpec().getPolicy().setHealthTimeout(60);
+    assertThat(create(old).getSpec().getPolicy().effectiveHealthTimeoutSeconds()).isEqualTo(60);
+  }
+
+  @Test
+  void conditionsAreAListMapKeyedByType() {
+    var schema = admin.apiextensions().v1().customResourceDefinitions().withName("eltminstallations.eltm.io").get()
+        .getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("status")
+        .getProperties().get("conditions");
+    assertThat(schema.getXKubernetesListType()).isEqualTo("map");
+    assertThat(schema.getXKubernetesListMapKeys()).containsExactly("type");
   }
 
   @Test

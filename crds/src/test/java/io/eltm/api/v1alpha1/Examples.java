@@ -39,7 +39,7 @@ final class Examples {
     EltmOperation operation = new EltmOperation();
     operation.setMetadata(new ObjectMetaBuilder(meta(name)).addToLabels(EltmOperation.HOST_LABEL, host).build());
     EltmOperationSpec spec = new EltmOperationSpec();
-    spec.setInstallation(installation);
+    spec.setInstallation(new InstallationRef("default", installation, "uid-of-" + installation));
     spec.setHost(host);
     spec.setType(OperationType.UPGRADE);
     spec.setRelease(new Release("https://releases.example.com/eltm-8.4.2.tar.gz", "ab".repeat(32)));

@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * Reports the host's installs to its {@code EltmHost} status (contract §8): the agent's version, a
  * heartbeat, and for each install what runs there. While an operation holds the install, the last
- * status read is reported with {@code operationInProgress: true} rather than touching the install.
+ * status read is reported with {@code operationInProgress: true} rather than touching the install. Each report
+ * says when it was read ({@code observedAt}) and which operation the journal last finished ({@code lastOperationUid}),
+ * so the operator can tell a report older than an operation's end from one made after it.
  */
 final class HostReporter {
 
@@ -26,6 +28,7 @@ final class HostReporter {
     private final String agentVersion;
     private final PeriodicFailureLog failures;
     private InstallStatus lastRead;
+    private java.time.Instant lastReadAt;
 
     HostReporter(KubernetesClient client, AgentSettings settings, AgentInstall install, String agentVersion) {
         this.client = client;
@@ -56,15 +59,18 @@ final class HostReporter {
     private List<io.eltm.api.v1alpha1.HostInstall> installs() {
         if (install.guard().tryLock()) {
             try {
+                java.time.Instant readAt = install.clock().instant();
                 lastRead = install.status();
+                lastReadAt = readAt;
             } catch (RuntimeException e) {
                 LOG.warn("host {}, install {}: cannot read the install's status: {}", settings.host(),
                         install.installDir(), e.toString());
             } finally {
                 install.guard().unlock();
             }
-            return lastRead == null ? List.of() : List.of(InstallReports.hostInstall(lastRead, false));
+            return lastRead == null ? List.of() : List.of(InstallReports.hostInstall(lastRead, false, lastReadAt));
         }
-        return lastRead == null ? List.of() : List.of(InstallReports.hostInstall(lastRead, true));
+        // the report says when it was read, so the operator does not mistake it for the install after the operation
+        return lastRead == null ? List.of() : List.of(InstallReports.hostInstall(lastRead, true, lastReadAt));
     }
 }

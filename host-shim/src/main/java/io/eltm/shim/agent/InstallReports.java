@@ -6,6 +6,7 @@ import io.eltm.api.v1alpha1.SchemaReport;
 import io.eltm.shim.status.InstallStatus;
 import io.eltm.shim.status.SchemaStatus;
 
+import java.time.Instant;
 import java.util.ArrayList;
 
 /** Maps the shim's {@code status --json} ({@link InstallStatus}) to the CRDs' install reports. */
@@ -19,10 +20,12 @@ final class InstallReports {
         return fill(new InstallReport(), status);
     }
 
-    /** For {@code EltmHost.status.installs[]}. */
-    static HostInstall hostInstall(InstallStatus status, boolean operationInProgress) {
+    /** For {@code EltmHost.status.installs[]}: {@code status} as read at {@code readAt}. */
+    static HostInstall hostInstall(InstallStatus status, boolean operationInProgress, Instant readAt) {
         HostInstall install = fill(new HostInstall(), status);
         install.setOperationInProgress(operationInProgress || status.operationInProgress());
+        install.setObservedAt(readAt == null ? null : Rfc3339.of(readAt));
+        install.setLastOperationUid(status.lastOperation() == null ? null : status.lastOperation().id());
         return install;
     }
 

@@ -1,5 +1,6 @@
 package io.eltm.shim.agent;
 
+import io.eltm.api.v1alpha1.EltmHost;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,10 +42,15 @@ final class LeaseRenewer {
             Lease lease = client.leases().inNamespace(settings.namespace()).withName(settings.leaseName()).get();
             if (lease == null) {
                 client.leases().inNamespace(settings.namespace()).resource(new LeaseBuilder()
-                        .withNewMetadata().withName(settings.leaseName()).withNamespace(settings.namespace()).endMetadata()
+                        .withNewMetadata().withName(settings.leaseName()).withNamespace(settings.namespace())
+                        .addToLabels(EltmHost.AGENT_LEASE_LABEL, settings.host()).endMetadata()
                         .withNewSpec().withHolderIdentity(settings.host()).withLeaseDurationSeconds(LEASE_DURATION_SECONDS)
                         .withAcquireTime(now).withRenewTime(now).endSpec().build()).create();
             } else {
+                // the operator watches only Leases carrying this label
+                lease.getMetadata().setLabels(new java.util.HashMap<>(java.util.Objects.requireNonNullElse(
+                        lease.getMetadata().getLabels(), java.util.Map.of())));
+                lease.getMetadata().getLabels().put(EltmHost.AGENT_LEASE_LABEL, settings.host());
                 lease.getSpec().setHolderIdentity(settings.host());
                 lease.getSpec().setLeaseDurationSeconds(LEASE_DURATION_SECONDS);
                 lease.getSpec().setRenewTime(now);

@@ -43,8 +43,8 @@ final class OperationRequests {
             return OperationOptions.defaults();
         }
         return new OperationOptions(Boolean.TRUE.equals(o.getAllowDowngrade()), o.getBaseline(),
-                Boolean.TRUE.equals(o.getNoRollback()), o.getHealthTimeout() == null
-                        ? OperationOptions.DEFAULT_HEALTH_TIMEOUT : Duration.ofSeconds(o.getHealthTimeout()));
+                Boolean.TRUE.equals(o.getNoRollback()), o.getHealthTimeoutSeconds() == null
+                        ? OperationOptions.DEFAULT_HEALTH_TIMEOUT : Duration.ofSeconds(o.getHealthTimeoutSeconds()));
     }
 
     static String name(EltmOperation op) {

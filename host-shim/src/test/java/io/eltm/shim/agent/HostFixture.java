@@ -59,13 +59,13 @@ final class HostFixture {
     /** Creates, as the operator would, an operation labelled for h1. */
     EltmOperation createOperation(String name, OperationType type, String url, String sha256, String targetVersion) {
         EltmOperationSpec spec = new EltmOperationSpec();
-        spec.setInstallation("iserver");
+        spec.setInstallation(new io.eltm.api.v1alpha1.InstallationRef(namespace, "iserver", "uid-of-iserver"));
         spec.setHost(HOST);
         spec.setType(type);
         spec.setRelease(url == null ? null : new Release(url, sha256));
         spec.setTargetVersion(targetVersion);
         OperationOptions options = new OperationOptions();
-        options.setHealthTimeout(60);
+        options.setHealthTimeoutSeconds(60);
         spec.setOptions(options);
         EltmOperation op = new EltmOperation();
         op.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace)

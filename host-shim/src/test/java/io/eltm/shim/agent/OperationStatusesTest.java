@@ -93,12 +93,26 @@ class OperationStatusesTest {
 
     @Test
     void aHostInstallSaysWhetherAnOperationHoldsIt() {
-        HostInstall idle = InstallReports.hostInstall(ON_842, false);
-        HostInstall busy = InstallReports.hostInstall(ON_842, true);
+        HostInstall idle = InstallReports.hostInstall(ON_842, false, null);
+        HostInstall busy = InstallReports.hostInstall(ON_842, true, null);
 
         assertThat(idle.getOperationInProgress()).isFalse();
         assertThat(busy.getOperationInProgress()).isTrue();
         assertThat(busy.getVersion()).isEqualTo("8.4.2");
+    }
+
+    @Test
+    void aHostInstallSaysWhenItWasReadAndWhichOperationTheJournalLastFinished() {
+        InstallStatus afterUpgrade = new InstallStatus("/data/iserver", "8.4.2", "2026-11-01T10:15:00Z", "3f2c9a1",
+                true, new SchemaStatus("4", List.of(), null), new io.eltm.shim.status.LastOperation("uid-7", "upgrade",
+                "8.4.1", "8.4.2", "Succeeded", null, null, 900L, List.of(), ""), false);
+
+        HostInstall report = InstallReports.hostInstall(afterUpgrade, false, java.time.Instant.parse(
+                "2026-12-01T10:00:00Z"));
+
+        assertThat(report.getObservedAt()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(report.getLastOperationUid()).isEqualTo("uid-7");
+        assertThat(InstallReports.hostInstall(ON_842, false, null).getLastOperationUid()).isNull();
     }
 
     @Test

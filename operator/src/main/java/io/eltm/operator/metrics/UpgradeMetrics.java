@@ -34,7 +34,7 @@ public final class UpgradeMetrics {
         if (op == null) {
             return;
         }
-        String result = op.phase().wireName();
+        String result = op.phase().name();
         Counter.builder("eltm.upgrades").description("Upgrades and rollbacks the operator saw finish, by result")
                 .tag("result", result).tag("type", op.type().wireName()).register(registry).increment();
         if (op.startedAt() != null && op.finishedAt() != null) {

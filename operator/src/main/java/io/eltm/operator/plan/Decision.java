@@ -1,5 +1,8 @@
 package io.eltm.operator.plan;
 
+import io.eltm.api.v1alpha1.OperationPhase;
+import io.eltm.api.v1alpha1.OperationType;
+
 import java.time.Instant;
 
 /**
@@ -43,10 +46,12 @@ public sealed interface Decision {
      * The recorded operation ended without reaching its target, or vanished: Degraded, clear
      * {@code currentOperation}, and record {@code lastHandledGeneration} — the current generation when the
      * operation was made for it (so it is not retried), else the earlier value (a spec changed during the
-     * operation is tried next). {@code operation} is null when lost.
+     * operation is tried next). {@code operation} is null when lost or never created. {@code retry} is set when the
+     * failure was transient: the same spec is tried again after its backoff, and {@code lastHandledGeneration} is
+     * left as it was.
      */
-    record Fail(String reason, String message, String operationName, long lastHandledGeneration, OperationFacts operation)
-            implements Decision {
+    record Fail(String reason, String message, String operationName, long lastHandledGeneration, OperationFacts operation,
+                InstallationFacts.Retry retry) implements Decision {
     }
 
     /** The spec asks for something policy forbids or that cannot be carried out; Degraded, no operation. */

@@ -14,7 +14,8 @@ final class Disconnections {
             return new HostDisconnected(Reasons.LEASE_MISSING, subject + " has no lease; start its agent "
                     + "(eltm-shim agent --host " + host.hostName() + ")", null);
         }
-        return new HostDisconnected(Reasons.LEASE_EXPIRED, subject + " was last seen at " + host.leaseRenewTime()
-                + " and its lease has expired; no operation starts until its agent is back", host.leaseRenewTime());
+        return new HostDisconnected(Reasons.LEASE_EXPIRED, subject + " was last seen renewing its lease at "
+                + host.lastObservedRenewal() + " (the operator's clock) and its lease of " + host.leaseDuration()
+                .toSeconds() + " s has expired; no operation starts until its agent is back", host.lastObservedRenewal());
     }
 }

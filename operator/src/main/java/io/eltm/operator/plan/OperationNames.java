@@ -7,7 +7,9 @@ import java.util.HexFormat;
 
 /**
  * Names operations deterministically: {@code <installation>-<10 hex digits>}, the digits a sha256 of the
- * generation, the desired version and the previous operation. The same spec and history always give the same
+ * installation's uid, the generation, the desired version and the previous operation. The uid makes the name this
+ * very installation's: one deleted and re-created under the same name, or a same-named one in another namespace,
+ * gets other names. The same spec and history always give the same
  * name, so a reconcile repeated after a crash finds the operation it already created instead of making a second
  * one; a new generation, or any operation folded since, gives a new name. At most 63 characters, so the name
  * also fits a label value.
@@ -21,7 +23,7 @@ public final class OperationNames {
     }
 
     public static String forSpec(InstallationFacts installation) {
-        String key = installation.generation() + "\n" + installation.desiredVersion() + "\n"
+        String key = installation.uid() + "\n" + installation.generation() + "\n" + installation.desiredVersion() + "\n"
                 + (installation.previousOperation() == null ? "" : installation.previousOperation());
         String prefix = installation.name();
         if (prefix.length() > MAX_LENGTH - HASH_LENGTH - 1) {

@@ -13,10 +13,12 @@ import java.time.Instant;
  * <ol>
  *   <li>an operation is recorded: follow it, fold its end, or (gone) re-create it or declare it lost — never a
  *       second one;</li>
- *   <li>the host's lease is missing or expired: wait for it;</li>
- *   <li>paused, no report yet, or the host busy: wait;</li>
+ *   <li>the host does not admit the installation's namespace, or an older installation claims the same install
+ *       directory: refuse, create nothing;</li>
+ *   <li>the host's lease is missing or expired (by the operator's clock): wait for it;</li>
+ *   <li>paused, no report yet, a report older than the last operation's end, or the host busy: wait;</li>
  *   <li>reported equals desired: wait (ready, unhealthy or migrations pending);</li>
- *   <li>this generation already failed: wait for a spec change;</li>
+ *   <li>this generation already failed: wait for a spec change; it failed transiently: wait for its backoff;</li>
  *   <li>a downgrade without {@code allowDowngrade}, or no tarball URL for the version: refuse;</li>
  *   <li>otherwise start one upgrade to the desired version (this also reconciles drift made by hand).</li>
  * </ol>
@@ -27,10 +29,14 @@ public final class Planner {
         if (installation.recordedOperation() != null) {
             return RecordedOperations.plan(installation, host, operation, now);
         }
+        String subject = installation.qualifiedName() + " on host " + host.hostName();
+        Decision refused = HostAdmission.refusal(installation, host);
+        if (refused != null) {
+            return refused;
+        }
         if (!host.isConnectedAt(now)) {
             return Disconnections.of(installation, host);
         }
-        String subject = installation.qualifiedName() + " on host " + host.hostName();
         if (installation.policy().paused()) {
             return new Wait(Reasons.PAUSED, subject + ": paused by spec.policy.paused; no operation starts");
         }
@@ -38,6 +44,10 @@ public final class Planner {
         if (reported == null) {
             return new Wait(Reasons.AWAITING_HOST_REPORT, subject + ": waiting for the agent's first report of "
                     + installation.target().installDir());
+        }
+        if (!reported.reflects(installation.previous())) {
+            return new Wait(Reasons.REPORT_PREDATES_OPERATION, subject + ": the agent's report was read before"
+                    + " operation " + installation.previousOperation() + " ended; waiting for a newer one");
         }
         String desired = installation.desiredVersion();
         if (!ReleaseVersion.isValid(desired)) {
@@ -59,6 +69,11 @@ public final class Planner {
         if (installation.alreadyHandledThisGeneration()) {
             return new Wait(Reasons.AWAITING_SPEC_CHANGE, subject + ": the operation for generation "
                     + installation.generation() + " did not succeed; change the spec to try again");
+        }
+        InstallationFacts.Retry backoff = installation.backingOffAt(now);
+        if (backoff != null) {
+            return new Wait(Reasons.RETRY_BACKOFF, subject + ": attempt " + backoff.attempts() + " failed"
+                    + " transiently; the next starts at " + backoff.notBefore());
         }
         if (comparison < 0 && !installation.policy().allowDowngrade()) {
             return new Refuse(Reasons.DOWNGRADE_NOT_ALLOWED, subject + ": runs " + reported.version()

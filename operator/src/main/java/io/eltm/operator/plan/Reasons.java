@@ -11,6 +11,8 @@ public final class Reasons {
     public static final String INSTALL_UNHEALTHY = "InstallUnhealthy";
     public static final String MIGRATIONS_PENDING = "MigrationsPending";
     public static final String AWAITING_SPEC_CHANGE = "AwaitingSpecChange";
+    public static final String REPORT_PREDATES_OPERATION = "ReportPredatesOperation";
+    public static final String RETRY_BACKOFF = "RetryBackoff";
     // HostDisconnected
     public static final String LEASE_MISSING = "LeaseMissing";
     public static final String LEASE_EXPIRED = "LeaseExpired";
@@ -28,11 +30,15 @@ public final class Reasons {
     public static final String UPGRADE_ROLLED_BACK = "UpgradeRolledBack";
     public static final String UPGRADE_FAILED = "UpgradeFailed";
     public static final String OPERATION_LOST = "OperationLost";
+    public static final String OPERATION_CREATE_FAILED = "OperationCreateFailed";
+    public static final String OPERATION_NAME_TAKEN = "OperationNameTaken";
     // Refuse
     public static final String DOWNGRADE_NOT_ALLOWED = "DowngradeNotAllowed";
     public static final String RELEASE_URL_NOT_FOR_VERSION = "ReleaseUrlNotForVersion";
     public static final String INVALID_VERSION = "InvalidVersion";
     public static final String WORKLOAD_NOT_SUPPORTED = "WorkloadTargetNotSupported";
+    public static final String NAMESPACE_NOT_ALLOWED = "NamespaceNotAllowed";
+    public static final String INSTALL_DIR_CLAIMED = "InstallDirClaimed";
 
     private Reasons() {
     }

@@ -1,6 +1,7 @@
 package io.eltm.operator.plan;
 
 import io.eltm.api.ReleaseVersion;
+import io.eltm.api.v1alpha1.OperationPhase;
 
 import io.eltm.operator.plan.Decision.Complete;
 import io.eltm.operator.plan.Decision.Fail;
@@ -35,31 +36,39 @@ final class RecordedOperations {
                         from, Reasons.OPERATION_RECREATED);
             }
             return new Fail(Reasons.OPERATION_LOST, subject + ": the recorded operation no longer exists"
-                    + notRetried(installation, forCurrentSpec), recorded, handled(installation, forCurrentSpec), null);
+                    + notRetried(installation, forCurrentSpec), recorded, handled(installation, forCurrentSpec), null,
+                    null);
         }
         OperationPhase phase = operation.phase();
         if (phase.isActive()) {
             String step = operation.currentStep();
-            return new Follow(phase == OperationPhase.PENDING ? Reasons.OPERATION_PENDING : Reasons.OPERATION_RUNNING,
-                    subject + ": " + phase.wireName() + " to " + operation.targetVersion()
+            return new Follow(phase == OperationPhase.Pending ? Reasons.OPERATION_PENDING : Reasons.OPERATION_RUNNING,
+                    subject + ": " + phase + " to " + operation.targetVersion()
                             + (step == null ? "" : ", step " + step)
                             + (forCurrentSpec ? "" : "; the changed spec is taken up when it ends"),
                     recorded, phase, step);
         }
-        if (phase == OperationPhase.SUCCEEDED) {
+        if (phase == OperationPhase.Succeeded) {
             return new Complete(Reasons.UPGRADE_SUCCEEDED, subject + ": now runs " + operation.targetVersion()
                     + (operation.downtimeMillis() == null ? "" : " after " + operation.downtimeMillis() + " ms of downtime"),
                     operation);
         }
         String reason = switch (phase) {
-            case REFUSED -> Reasons.UPGRADE_REFUSED;
-            case ROLLED_BACK -> Reasons.UPGRADE_ROLLED_BACK;
+            case Refused -> Reasons.UPGRADE_REFUSED;
+            case RolledBack -> Reasons.UPGRADE_ROLLED_BACK;
             default -> Reasons.UPGRADE_FAILED;
         };
         String error = operation.errorMessage() == null ? "no message from the agent" : operation.errorMessage();
-        return new Fail(reason, subject + ": " + phase.wireName() + " on the way to " + operation.targetVersion()
-                + (operation.currentStep() == null ? "" : " at step " + operation.currentStep()) + ": " + error
-                + notRetried(installation, forCurrentSpec), recorded, handled(installation, forCurrentSpec), operation);
+        String failed = subject + ": " + phase + " on the way to " + operation.targetVersion()
+                + (operation.currentStep() == null ? "" : " at step " + operation.currentStep()) + ": " + error;
+        if (phase == OperationPhase.Refused && operation.retryable() && forCurrentSpec) {
+            // a transient fault (a download that failed): the same spec is tried again, after a backoff
+            InstallationFacts.Retry retry = Backoff.next(installation, now);
+            return new Fail(reason, failed + "; a transient refusal, attempt " + retry.attempts() + ", retried at "
+                    + retry.notBefore(), recorded, installation.lastHandledGeneration(), operation, retry);
+        }
+        return new Fail(reason, failed + notRetried(installation, forCurrentSpec), recorded,
+                handled(installation, forCurrentSpec), operation, null);
     }
 
     /** Only a failure of the current spec blocks it; one of an earlier spec leaves the current one to be tried. */

@@ -1,5 +1,6 @@
 package io.eltm.operator.plan;
 
+import io.eltm.api.v1alpha1.OperationType;
 import io.eltm.operator.plan.Decision.Refuse;
 import io.eltm.operator.plan.Decision.StartOperation;
 import java.util.Optional;

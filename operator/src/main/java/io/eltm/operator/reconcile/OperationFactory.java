@@ -4,18 +4,19 @@ import io.eltm.api.v1alpha1.EltmInstallation;
 import io.eltm.api.v1alpha1.EltmOperation;
 import io.eltm.api.v1alpha1.EltmOperationSpec;
 import io.eltm.api.v1alpha1.OperationOptions;
-import io.eltm.api.v1alpha1.OperationType;
+import io.eltm.api.v1alpha1.InstallationRef;
 import io.eltm.api.v1alpha1.Release;
 import io.eltm.operator.plan.Decision;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
-/** The {@code EltmOperation} a {@link Decision.StartOperation} asks for: owned by the installation, labelled for its host. */
+/**
+ * The {@code EltmOperation} a {@link Decision.StartOperation} asks for: referring to its installation by namespace,
+ * name and uid, labelled with its host and its installation's uid and namespace (label values of at most 63
+ * characters: a uid is 36, a namespace a DNS label; a name may be longer, so it is not a label).
+ */
 final class OperationFactory {
-
-    static final String INSTALLATION_LABEL = "eltm.io/installation";
-    static final String INSTALLATION_NAMESPACE_LABEL = "eltm.io/installation-namespace";
 
     private OperationFactory() {
     }
@@ -28,8 +29,8 @@ final class OperationFactory {
                 .withName(start.operationName())
                 .withNamespace(hostNamespace)
                 .addToLabels(EltmOperation.HOST_LABEL, host)
-                .addToLabels(INSTALLATION_LABEL, installation.getMetadata().getName())
-                .addToLabels(INSTALLATION_NAMESPACE_LABEL, installation.getMetadata().getNamespace());
+                .addToLabels(EltmOperation.INSTALLATION_UID_LABEL, installation.getMetadata().getUid())
+                .addToLabels(EltmOperation.INSTALLATION_NAMESPACE_LABEL, installation.getMetadata().getNamespace());
         if (hostNamespace.equals(installation.getMetadata().getNamespace())) {
             // garbage-collected with the installation; owner references cannot cross namespaces
             meta.withOwnerReferences(new OwnerReferenceBuilder()
@@ -39,9 +40,10 @@ final class OperationFactory {
         }
         op.setMetadata(meta.build());
         EltmOperationSpec spec = new EltmOperationSpec();
-        spec.setInstallation(installation.getMetadata().getName());
+        spec.setInstallation(new InstallationRef(installation.getMetadata().getNamespace(),
+                installation.getMetadata().getName(), installation.getMetadata().getUid()));
         spec.setHost(host);
-        spec.setType(OperationType.valueOf(start.type().name()));
+        spec.setType(start.type());
         Release release = new Release();
         release.setUrl(start.releaseUrl());
         release.setSha256(start.sha256());
@@ -50,7 +52,7 @@ final class OperationFactory {
         OperationOptions options = new OperationOptions();
         options.setAllowDowngrade(start.options().allowDowngrade());
         options.setNoRollback(!start.options().autoRollback());
-        options.setHealthTimeout((int) start.options().healthTimeout().toSeconds());
+        options.setHealthTimeoutSeconds((int) start.options().healthTimeout().toSeconds());
         spec.setOptions(options);
         op.setSpec(spec);
         return op;

@@ -24,6 +24,6 @@ final class HostConnection {
                     + " has no lease: its agent has never connected");
         }
         return ConditionValue.of(type, false, Reasons.LEASE_EXPIRED, "the agent of host " + host.hostName()
-                + " last renewed its lease at " + host.leaseRenewTime());
+                + " was last seen renewing its lease at " + host.lastObservedRenewal() + " (the operator's clock)");
     }
 }

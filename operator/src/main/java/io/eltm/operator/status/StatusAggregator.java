@@ -8,7 +8,9 @@ import io.eltm.operator.plan.Decision.StartOperation;
 import io.eltm.operator.plan.HostFacts;
 import io.eltm.operator.plan.InstallationFacts;
 import io.eltm.operator.plan.OperationFacts;
+import io.eltm.operator.plan.Reasons;
 import io.eltm.operator.plan.ReportedInstall;
+import io.eltm.api.v1alpha1.MigrationState;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +30,9 @@ public final class StatusAggregator {
     public StatusUpdate aggregate(StatusView previous, InstallationFacts installation, HostFacts host,
                                   OperationFacts operation, Decision decision, Instant now) {
         // While an operation runs, the status keeps the version it started from (the from of lastUpgrade).
-        ReportedInstall folded = decision instanceof Follow ? null : foldedReport(host, operation, decision);
+        // A report read before the last operation ended is not folded either: it would show the old version again.
+        ReportedInstall folded = decision instanceof Follow || isStale(decision) ? null
+                : foldedReport(host, operation, decision);
         Verdict verdict = Verdicts.of(decision, installation, folded, previous);
         ConditionMerger merger = new ConditionMerger(previous.conditions(),
                 List.of(verdict.ready(), verdict.progressing(), verdict.degraded(), HostConnection.of(host, now)),
@@ -40,8 +44,21 @@ public final class StatusAggregator {
                 migrations(previous, folded, decision),
                 lastUpgrade(previous, decision),
                 currentOperation(previous, decision),
-                decision instanceof Fail fail ? fail.lastHandledGeneration() : previous.lastHandledGeneration());
+                decision instanceof Fail fail ? fail.lastHandledGeneration() : previous.lastHandledGeneration(),
+                retry(previous, decision));
         return new StatusUpdate(status, merger.transitions());
+    }
+
+    private static boolean isStale(Decision decision) {
+        return decision instanceof Decision.Wait wait && Reasons.REPORT_PREDATES_OPERATION.equals(wait.reason());
+    }
+
+    /** A transient failure sets the retry; an operation that ended otherwise clears it; nothing else touches it. */
+    private static InstallationFacts.Retry retry(StatusView previous, Decision decision) {
+        if (decision instanceof Fail fail) {
+            return fail.retry();
+        }
+        return decision instanceof Complete ? null : previous.retry();
     }
 
     /** What the host runs now: the finished operation's own report when there is one, else the agent's. */
@@ -55,8 +72,8 @@ public final class StatusAggregator {
     private static MigrationsView migrations(StatusView previous, ReportedInstall folded, Decision decision) {
         if (decision instanceof Follow follow && MIGRATE_STEP.equals(follow.currentStep())) {
             MigrationsView before = previous.migrations();
-            return before == null ? new MigrationsView(null, List.of(), MigrationState.MIGRATING)
-                    : new MigrationsView(before.current(), before.pending(), MigrationState.MIGRATING);
+            return before == null ? new MigrationsView(null, List.of(), MigrationState.Migrating)
+                    : new MigrationsView(before.current(), before.pending(), MigrationState.Migrating);
         }
         if (folded == null) {
             return previous.migrations();
@@ -64,9 +81,9 @@ public final class StatusAggregator {
         MigrationState state;
         if (decision instanceof Fail fail && fail.operation() != null
                 && MIGRATE_STEP.equals(fail.operation().currentStep())) {
-            state = MigrationState.FAILED;
+            state = MigrationState.Failed;
         } else {
-            state = folded.hasPendingMigrations() ? MigrationState.PENDING : MigrationState.UP_TO_DATE;
+            state = folded.hasPendingMigrations() ? MigrationState.Pending : MigrationState.UpToDate;
         }
         return new MigrationsView(folded.schemaCurrent(), folded.schemaPending(), state);
     }
@@ -77,7 +94,8 @@ public final class StatusAggregator {
         if (ended == null) {
             return previous.lastUpgrade();
         }
-        return new LastUpgradeView(ended.name(), previous.version(), ended.targetVersion(), ended.phase().wireName(),
+        return new LastUpgradeView(ended.name(), ended.uid(), previous.version(), ended.targetVersion(),
+                ended.phase().result(),
                 ended.startedAt(), ended.finishedAt(), ended.downtimeMillis());
     }
 

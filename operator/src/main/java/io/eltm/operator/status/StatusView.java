@@ -1,5 +1,7 @@
 package io.eltm.operator.status;
 
+import io.eltm.operator.plan.InstallationFacts;
+import io.eltm.api.v1alpha1.InstallationPhase;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,10 +11,11 @@ import java.util.List;
  * @param version what the host runs (folded from its report, or from the operation's result)
  * @param currentOperation the operation in flight; null when none
  * @param lastHandledGeneration the generation whose failure is recorded and not retried; 0 when none
+ * @param retry the transient failure waiting for its backoff; null when none
  */
-public record StatusView(Phase phase, List<ConditionView> conditions, long observedGeneration, String version,
+public record StatusView(InstallationPhase phase, List<ConditionView> conditions, long observedGeneration, String version,
                          Instant builtAt, String gitSha, MigrationsView migrations, LastUpgradeView lastUpgrade,
-                         String currentOperation, long lastHandledGeneration) {
+                         String currentOperation, long lastHandledGeneration, InstallationFacts.Retry retry) {
 
     public StatusView {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
@@ -20,7 +23,7 @@ public record StatusView(Phase phase, List<ConditionView> conditions, long obser
 
     /** The status of an installation the operator has never reconciled. */
     public static StatusView empty() {
-        return new StatusView(null, List.of(), 0, null, null, null, null, null, null, 0);
+        return new StatusView(null, List.of(), 0, null, null, null, null, null, null, 0, null);
     }
 
     /** @return the condition of {@code type}, or null */

@@ -1,5 +1,6 @@
 package io.eltm.operator.status;
 
+import io.eltm.api.v1alpha1.InstallationPhase;
 /** The phase and the three decision-driven conditions for one decision; {@code HostConnected} comes from the lease. */
-record Verdict(Phase phase, ConditionValue ready, ConditionValue progressing, ConditionValue degraded) {
+record Verdict(InstallationPhase phase, ConditionValue ready, ConditionValue progressing, ConditionValue degraded) {
 }

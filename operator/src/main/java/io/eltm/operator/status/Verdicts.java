@@ -1,6 +1,7 @@
 package io.eltm.operator.status;
 
 import io.eltm.api.ReleaseVersion;
+import io.eltm.api.v1alpha1.InstallationPhase;
 
 import static io.eltm.operator.status.ConditionView.DEGRADED;
 import static io.eltm.operator.status.ConditionView.PROGRESSING;
@@ -35,13 +36,13 @@ final class Verdicts {
         String reason = decision.reason();
         String message = decision.message();
         if (decision instanceof StartOperation || decision instanceof Follow) {
-            return new Verdict(Phase.UPGRADING, ConditionValue.of(READY, false, UPGRADING, message),
+            return new Verdict(InstallationPhase.Upgrading, ConditionValue.of(READY, false, UPGRADING, message),
                     ConditionValue.of(PROGRESSING, true, reason, message),
                     ConditionValue.of(DEGRADED, false, AS_EXPECTED, message));
         }
         if (decision instanceof Complete) {
             boolean atDesired = atDesiredAndHealthy(installation, folded);
-            return new Verdict(atDesired ? Phase.READY : Phase.PENDING,
+            return new Verdict(atDesired ? InstallationPhase.Ready : InstallationPhase.Pending,
                     ConditionValue.of(READY, atDesired, atDesired ? reason : NOT_AT_DESIRED_VERSION, message),
                     ConditionValue.of(PROGRESSING, false, reason, message),
                     ConditionValue.of(DEGRADED, false, reason, message));
@@ -50,7 +51,7 @@ final class Verdicts {
             return degraded(reason, message);
         }
         if (decision instanceof HostDisconnected) {
-            return new Verdict(Phase.HOST_DISCONNECTED, ConditionValue.unknown(READY, reason, message),
+            return new Verdict(InstallationPhase.HostDisconnected, ConditionValue.unknown(READY, reason, message),
                     ConditionValue.of(PROGRESSING, false, reason, message),
                     ConditionValue.keep(previous.condition(DEGRADED),
                             ConditionValue.unknown(DEGRADED, reason, message)));
@@ -64,29 +65,37 @@ final class Verdicts {
         String message = wait.message();
         ConditionValue idle = ConditionValue.of(PROGRESSING, false, reason, message);
         return switch (reason) {
-            case Reasons.UP_TO_DATE -> new Verdict(Phase.READY, ConditionValue.of(READY, true, reason, message), idle,
+            case Reasons.UP_TO_DATE -> new Verdict(InstallationPhase.Ready, ConditionValue.of(READY, true, reason, message), idle,
                     ConditionValue.of(DEGRADED, false, AS_EXPECTED, message));
-            case Reasons.PAUSED -> new Verdict(Phase.PAUSED,
+            case Reasons.PAUSED -> new Verdict(InstallationPhase.Paused,
                     ConditionValue.of(READY, atDesiredAndHealthy(installation, folded), reason, message), idle,
                     ConditionValue.of(DEGRADED, folded != null && !folded.healthy(),
                             folded != null && !folded.healthy() ? Reasons.INSTALL_UNHEALTHY : reason, message));
-            case Reasons.AWAITING_HOST_REPORT -> new Verdict(Phase.PENDING, ConditionValue.unknown(READY, reason, message),
+            case Reasons.AWAITING_HOST_REPORT -> new Verdict(InstallationPhase.Pending, ConditionValue.unknown(READY, reason, message),
                     idle, ConditionValue.unknown(DEGRADED, reason, message));
-            case Reasons.HOST_BUSY -> new Verdict(Phase.PENDING, ConditionValue.of(READY, false, reason, message), idle,
+            case Reasons.HOST_BUSY -> new Verdict(InstallationPhase.Pending, ConditionValue.of(READY, false, reason, message), idle,
                     ConditionValue.of(DEGRADED, false, AS_EXPECTED, message));
-            case Reasons.AWAITING_SPEC_CHANGE -> {
+            case Reasons.REPORT_PREDATES_OPERATION -> new Verdict(previous.phase() == null ? InstallationPhase.Pending
+                    : previous.phase(), kept(previous, READY, reason, message), idle,
+                    kept(previous, DEGRADED, reason, message));
+            case Reasons.AWAITING_SPEC_CHANGE, Reasons.RETRY_BACKOFF -> {
                 // The failure recorded for this generation stays the Degraded reason until the spec changes.
                 ConditionView failure = previous.condition(DEGRADED);
                 ConditionValue degraded = failure != null && ConditionView.TRUE.equals(failure.status())
                         ? ConditionValue.keep(failure, null) : ConditionValue.of(DEGRADED, true, reason, message);
-                yield new Verdict(Phase.DEGRADED, ConditionValue.of(READY, false, reason, message), idle, degraded);
+                yield new Verdict(InstallationPhase.Degraded, ConditionValue.of(READY, false, reason, message), idle, degraded);
             }
             default -> degraded(reason, message);
         };
     }
 
+    // A report older than the last operation's end says nothing new: what the status said after that end stands.
+    private static ConditionValue kept(StatusView previous, String type, String reason, String message) {
+        return ConditionValue.keep(previous.condition(type), ConditionValue.unknown(type, reason, message));
+    }
+
     private static Verdict degraded(String reason, String message) {
-        return new Verdict(Phase.DEGRADED, ConditionValue.of(READY, false, reason, message),
+        return new Verdict(InstallationPhase.Degraded, ConditionValue.of(READY, false, reason, message),
                 ConditionValue.of(PROGRESSING, false, reason, message), ConditionValue.of(DEGRADED, true, reason, message));
     }
 

@@ -1,5 +1,7 @@
 package io.eltm.operator.plan;
 
+import io.eltm.api.v1alpha1.OperationPhase;
+import io.eltm.api.v1alpha1.OperationType;
 import static io.eltm.operator.plan.Scenario.NOW;
 import static io.eltm.operator.plan.Scenario.installed;
 import static io.eltm.operator.plan.Scenario.operation;
@@ -35,27 +37,27 @@ class PlannerDecisionTableTest {
     }
 
     static Stream<Arguments> table() {
-        ReportedInstall unhealthy = new ReportedInstall("8.4.2", null, null, "12", List.of(), false, false);
-        ReportedInstall pending = new ReportedInstall("8.4.2", null, null, "12", List.of("13"), true, false);
-        ReportedInstall busy = new ReportedInstall("8.4.1", null, null, "12", List.of(), true, true);
+        ReportedInstall unhealthy = new ReportedInstall("8.4.2", null, null, "12", List.of(), false, false, null, null);
+        ReportedInstall pending = new ReportedInstall("8.4.2", null, null, "12", List.of("13"), true, false, null, null);
+        ReportedInstall busy = new ReportedInstall("8.4.1", null, null, "12", List.of(), true, true, null, null);
         String stale = "prod-a-0000000000";
         return Stream.of(
-                row("recorded operation pending", () -> recordedRunning(OperationPhase.PENDING, null),
+                row("recorded operation pending", () -> recordedRunning(OperationPhase.Pending, null),
                         Follow.class, Reasons.OPERATION_PENDING),
-                row("recorded operation running", () -> recordedRunning(OperationPhase.RUNNING, "migrate"),
+                row("recorded operation running", () -> recordedRunning(OperationPhase.Running, "migrate"),
                         Follow.class, Reasons.OPERATION_RUNNING),
                 row("recorded operation running, host disconnected",
-                        () -> recordedRunning(OperationPhase.RUNNING, "swap").lease(NOW.minusSeconds(300)),
+                        () -> recordedRunning(OperationPhase.Running, "swap").lease(NOW.minusSeconds(300)),
                         Follow.class, Reasons.OPERATION_RUNNING),
-                row("recorded operation succeeded", () -> recordedEnded(OperationPhase.SUCCEEDED),
+                row("recorded operation succeeded", () -> recordedEnded(OperationPhase.Succeeded),
                         Complete.class, Reasons.UPGRADE_SUCCEEDED),
-                row("recorded operation refused", () -> recordedEnded(OperationPhase.REFUSED),
+                row("recorded operation refused", () -> recordedEnded(OperationPhase.Refused),
                         Fail.class, Reasons.UPGRADE_REFUSED),
-                row("recorded operation rolled back", () -> recordedEnded(OperationPhase.ROLLED_BACK),
+                row("recorded operation rolled back", () -> recordedEnded(OperationPhase.RolledBack),
                         Fail.class, Reasons.UPGRADE_ROLLED_BACK),
-                row("recorded operation failed", () -> recordedEnded(OperationPhase.FAILED),
+                row("recorded operation failed", () -> recordedEnded(OperationPhase.Failed),
                         Fail.class, Reasons.UPGRADE_FAILED),
-                row("recorded operation of an earlier spec failed", () -> recordedEnded(OperationPhase.FAILED)
+                row("recorded operation of an earlier spec failed", () -> recordedEnded(OperationPhase.Failed)
                         .desired("8.4.3").generation(4), Fail.class, Reasons.UPGRADE_FAILED),
                 row("recorded operation never created", Scenario::recordedButNotCreated,
                         StartOperation.class, Reasons.OPERATION_RECREATED),

@@ -1,5 +1,7 @@
 package io.eltm.operator.plan;
 
+import io.eltm.api.v1alpha1.OperationPhase;
+import io.eltm.api.v1alpha1.OperationType;
 import static io.eltm.operator.plan.Scenario.NOW;
 import static io.eltm.operator.plan.Scenario.SHA256;
 import static io.eltm.operator.plan.Scenario.installed;
@@ -97,7 +99,7 @@ class PlannerTest {
     @Test
     void doesNotRetryARolledBackUpgradeUntilTheSpecChanges() {
         String name = scenario().operationName();
-        Scenario ended = scenario().recorded(name, operation(name, OperationPhase.ROLLED_BACK, "verify"));
+        Scenario ended = scenario().recorded(name, operation(name, OperationPhase.RolledBack, "verify"));
 
         assertThat(ended.plan()).isInstanceOfSatisfying(Fail.class, fail -> {
             assertThat(fail.lastHandledGeneration()).isEqualTo(3);
@@ -115,7 +117,7 @@ class PlannerTest {
     void followsTheRecordedOperationAfterAnOperatorRestart() {
         // Restarted, the operator reads currentOperation from status; the spec meanwhile asks for another version.
         Scenario restarted = scenario().desired("8.4.3").generation(4).recorded("prod-a-1a2b3c4d5e",
-                operation("prod-a-1a2b3c4d5e", OperationPhase.RUNNING, "migrate"));
+                operation("prod-a-1a2b3c4d5e", OperationPhase.Running, "migrate"));
 
         assertThat(restarted.plan()).isInstanceOfSatisfying(Follow.class, follow -> {
             assertThat(follow.operationName()).isEqualTo("prod-a-1a2b3c4d5e");
@@ -130,7 +132,7 @@ class PlannerTest {
         String name = scenario().operationName();
         // The spec moved to 8.4.3 (generation 4) while the upgrade to 8.4.2 (generation 3) ran and then failed.
         Scenario changed = scenario().desired("8.4.3").generation(4)
-                .recorded(name, operation(name, OperationPhase.FAILED, "start"));
+                .recorded(name, operation(name, OperationPhase.Failed, "start"));
 
         assertThat(changed.plan()).isInstanceOfSatisfying(Fail.class, fail -> {
             assertThat(fail.lastHandledGeneration()).isZero();
@@ -142,7 +144,7 @@ class PlannerTest {
 
     @Test
     void completesTheRecordedOperationWhenItSucceeded() {
-        OperationFacts succeeded = operation("prod-a-1a2b3c4d5e", OperationPhase.SUCCEEDED, "verify");
+        OperationFacts succeeded = operation("prod-a-1a2b3c4d5e", OperationPhase.Succeeded, "verify");
 
         assertThat(scenario().recorded("prod-a-1a2b3c4d5e", succeeded).plan())
                 .isEqualTo(new Complete(Reasons.UPGRADE_SUCCEEDED,

@@ -1,5 +1,7 @@
 package io.eltm.operator.plan;
 
+import io.eltm.api.v1alpha1.OperationPhase;
+import io.eltm.api.v1alpha1.OperationType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +25,13 @@ public final class Scenario {
     boolean allowDowngrade;
     long lastHandledGeneration;
     String recordedOperation;
-    String previousOperation;
+    InstallationFacts.EndedOperation previous;
+    InstallationFacts.Retry retry;
+    String namespace = "eltm";
+    String hostNamespace = "eltm";
+    boolean hostRegistered = true;
+    java.util.Set<String> allowedNamespaces = java.util.Set.of();
+    String installDirClaimedBy;
     Instant leaseRenewTime = NOW.minusSeconds(10);
     ReportedInstall reported = installed("8.4.1");
     OperationFacts operation;
@@ -34,15 +42,15 @@ public final class Scenario {
 
     public static ReportedInstall installed(String version) {
         return new ReportedInstall(version, Instant.parse("2026-11-01T10:15:00Z"), "3f2c9a1", "12", List.of(),
-                true, false);
+                true, false, NOW.minusSeconds(2), null);
     }
 
     public static OperationFacts operation(String name, OperationPhase phase, String step) {
         boolean ended = !phase.isActive();
-        return new OperationFacts(name, "8.4.2", OperationType.UPGRADE, phase, step,
-                phase.isFailure() ? "health probe of https://127.0.0.1:8443/ failed for 300 s" : null,
+        return new OperationFacts(name, "uid-" + name, "8.4.2", OperationType.UPGRADE, phase, step,
+                phase.isFailure() ? "health probe of https://127.0.0.1:8443/ failed for 300 s" : null, false,
                 ended ? 4123L : null, NOW.minusSeconds(120), ended ? NOW.minusSeconds(5) : null,
-                phase == OperationPhase.SUCCEEDED ? installed("8.4.2") : null);
+                phase == OperationPhase.Succeeded ? installed("8.4.2") : null);
     }
 
     public Scenario desired(String version) {
@@ -76,7 +84,36 @@ public final class Scenario {
     }
 
     public Scenario previousOperation(String value) {
-        previousOperation = value;
+        previous = new InstallationFacts.EndedOperation(value, "uid-" + value, NOW.minusSeconds(30));
+        return this;
+    }
+
+    /** The last folded operation ended at {@code finishedAt}. */
+    public Scenario previousOperation(String value, Instant finishedAt) {
+        previous = new InstallationFacts.EndedOperation(value, "uid-" + value, finishedAt);
+        return this;
+    }
+
+    public Scenario retry(InstallationFacts.Retry value) {
+        retry = value;
+        return this;
+    }
+
+    /** The installation lives in {@code ns}; the host stays in {@code eltm}. */
+    public Scenario installationNamespace(String ns) {
+        namespace = ns;
+        return this;
+    }
+
+    /** The host's spec.allowedNamespaces; {@code registered} false: no EltmHost at all. */
+    public Scenario hostAllows(boolean registered, String... namespaces) {
+        hostRegistered = registered;
+        allowedNamespaces = java.util.Set.of(namespaces);
+        return this;
+    }
+
+    public Scenario installDirClaimedBy(String other) {
+        installDirClaimedBy = other;
         return this;
     }
 
@@ -104,15 +141,17 @@ public final class Scenario {
     }
 
     public InstallationFacts installation() {
-        return new InstallationFacts(name, "eltm", generation, desired,
+        return new InstallationFacts(name, namespace, "uid-" + namespace + "-" + name, generation, desired,
                 new InstallationFacts.Release(url, SHA256),
-                new InstallationFacts.Target("etl-01", "/data/iserver"),
+                new InstallationFacts.Target("etl-01", hostNamespace, "/data/iserver"),
                 new InstallationFacts.Policy(paused, allowDowngrade, true, Duration.ofMinutes(5)),
-                lastHandledGeneration, recordedOperation, previousOperation);
+                lastHandledGeneration, recordedOperation, previous, retry);
     }
 
     public HostFacts host() {
-        return new HostFacts("etl-01", leaseRenewTime, Duration.ofSeconds(40), reported);
+        // the operator saw the renewal when it happened: its clock and the host's agree in these scenarios
+        return new HostFacts("etl-01", hostNamespace, hostRegistered, allowedNamespaces, leaseRenewTime, leaseRenewTime,
+                Duration.ofSeconds(40), reported, installDirClaimedBy);
     }
 
     public OperationFacts operationFacts() {

@@ -13,7 +13,10 @@ import static io.eltm.operator.status.Reconciles.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.eltm.operator.plan.OperationPhase;
+import io.eltm.api.v1alpha1.InstallationPhase;
+import io.eltm.api.v1alpha1.MigrationState;
+import io.eltm.api.v1alpha1.OperationPhase;
+import io.eltm.api.v1alpha1.OperationResult;
 import io.eltm.operator.plan.Scenario;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,20 +82,20 @@ class StatusAggregatorTest {
 
         assertThat(status.currentOperation()).isEqualTo(behind.operationName());
         assertThat(status.version()).isEqualTo("8.4.1");
-        assertThat(status.phase()).isEqualTo(Phase.UPGRADING);
+        assertThat(status.phase()).isEqualTo(InstallationPhase.Upgrading);
     }
 
     @Test
     void showsTheCurrentStepWhileUpgradingWithoutAnnouncingEachStep() {
-        Scenario swapping = scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "swap"));
+        Scenario swapping = scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Running, "swap"));
         StatusView before = settled(swapping);
 
         StatusUpdate update = reconcile(before,
-                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "migrate")));
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Running, "migrate")));
 
         assertThat(update.transitions()).isEmpty();
         assertThat(update.status().condition(PROGRESSING).message()).endsWith("Running to 8.4.2, step migrate");
-        assertThat(update.status().migrations().state()).isEqualTo(MigrationState.MIGRATING);
+        assertThat(update.status().migrations().state()).isEqualTo(MigrationState.Migrating);
         assertThat(update.status().currentOperation()).isEqualTo(OPERATION);
     }
 
@@ -100,16 +103,17 @@ class StatusAggregatorTest {
     void foldsASuccessfulUpgradeIntoVersionAndLastUpgrade() {
         StatusView started = settled(scenario());
         StatusView upgrading = reconcile(started,
-                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "swap"))).status();
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Running, "swap"))).status();
 
         StatusUpdate update = reconcile(upgrading,
-                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.SUCCEEDED, "verify")), LATER);
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Succeeded, "verify")), LATER);
 
         StatusView status = update.status();
-        assertThat(status.phase()).isEqualTo(Phase.READY);
+        assertThat(status.phase()).isEqualTo(InstallationPhase.Ready);
         assertThat(status.version()).isEqualTo("8.4.2");
         assertThat(status.currentOperation()).isNull();
-        assertThat(status.lastUpgrade()).isEqualTo(new LastUpgradeView(OPERATION, "8.4.1", "8.4.2", "Succeeded",
+        assertThat(status.lastUpgrade()).isEqualTo(new LastUpgradeView(OPERATION, "uid-" + OPERATION, "8.4.1", "8.4.2",
+                OperationResult.Succeeded,
                 NOW.minusSeconds(120), NOW.minusSeconds(5), 4123L));
         assertThat(update.transitions()).extracting("type", "to").containsExactly(
                 tuple(READY, "True"), tuple(PROGRESSING, "False"), tuple(HOST_CONNECTED, "False"));
@@ -117,10 +121,10 @@ class StatusAggregatorTest {
 
     @Test
     void marksARolledBackUpgradeDegradedWithTheAgentsMessageAndKeepsItUntilTheSpecChanges() {
-        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "verify")));
+        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Running, "verify")));
 
         StatusUpdate failed = reconcile(upgrading,
-                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.ROLLED_BACK, "verify")));
+                scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RolledBack, "verify")));
         StatusUpdate waiting = reconcile(failed.status(),
                 scenario().lastHandledGeneration(3).previousOperation(OPERATION).lease(LATER.minusSeconds(5)), LATER);
 
@@ -130,19 +134,19 @@ class StatusAggregatorTest {
         assertThat(degraded.message()).contains("health probe of https://127.0.0.1:8443/ failed for 300 s");
         assertThat(failed.status().lastHandledGeneration()).isEqualTo(3);
         assertThat(failed.status().currentOperation()).isNull();
-        assertThat(failed.status().lastUpgrade().result()).isEqualTo("RolledBack");
+        assertThat(failed.status().lastUpgrade().result()).isEqualTo(OperationResult.RolledBack);
         assertThat(failed.transitions()).extracting("type").containsExactly(PROGRESSING, DEGRADED);
         assertThat(waiting.transitions()).isEmpty();
         assertThat(waiting.status().condition(DEGRADED)).isEqualTo(degraded);
-        assertThat(waiting.status().phase()).isEqualTo(Phase.DEGRADED);
+        assertThat(waiting.status().phase()).isEqualTo(InstallationPhase.Degraded);
     }
 
     @Test
     void marksMigrationsFailedWhenTheUpgradeFailedWhileMigrating() {
-        StatusView status = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.FAILED, "migrate")));
+        StatusView status = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Failed, "migrate")));
 
-        assertThat(status.migrations().state()).isEqualTo(MigrationState.FAILED);
-        assertThat(status.phase()).isEqualTo(Phase.DEGRADED);
+        assertThat(status.migrations().state()).isEqualTo(MigrationState.Failed);
+        assertThat(status.phase()).isEqualTo(InstallationPhase.Degraded);
     }
 
     @Test
@@ -152,7 +156,7 @@ class StatusAggregatorTest {
         StatusUpdate update = reconcile(ready, scenario().reported(installed("8.5.0")));
 
         assertThat(update.status().version()).isEqualTo("8.5.0");
-        assertThat(update.status().phase()).isEqualTo(Phase.DEGRADED);
+        assertThat(update.status().phase()).isEqualTo(InstallationPhase.Degraded);
         assertThat(update.status().condition(DEGRADED).reason()).isEqualTo("DowngradeNotAllowed");
         assertThat(update.transitions()).extracting("type").containsExactly(READY, DEGRADED);
     }
@@ -163,23 +167,24 @@ class StatusAggregatorTest {
 
         StatusUpdate update = reconcile(refused, scenario().desired("8.4.0").lease(NOW.minusSeconds(90)));
 
-        assertThat(update.status().phase()).isEqualTo(Phase.HOST_DISCONNECTED);
+        assertThat(update.status().phase()).isEqualTo(InstallationPhase.HostDisconnected);
         assertThat(update.status().condition(DEGRADED)).isEqualTo(refused.condition(DEGRADED));
         assertThat(update.status().condition(HOST_CONNECTED).message())
-                .isEqualTo("the agent of host etl-01 last renewed its lease at " + NOW.minusSeconds(90));
+                .isEqualTo("the agent of host etl-01 was last seen renewing its lease at " + NOW.minusSeconds(90)
+                        + " (the operator's clock)");
         assertThat(update.transitions()).extracting("type", "from", "to")
                 .containsExactly(tuple(READY, "False", "Unknown"), tuple(HOST_CONNECTED, "True", "False"));
     }
 
     @Test
     void leavesTheFailureMarkAloneWhenTheFailedOperationWasMadeForAnEarlierSpec() {
-        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.RUNNING, "start")));
+        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Running, "start")));
 
         StatusView failed = reconcile(upgrading, scenario().desired("8.4.3").generation(4)
-                .recorded(OPERATION, operation(OPERATION, OperationPhase.FAILED, "start"))).status();
+                .recorded(OPERATION, operation(OPERATION, OperationPhase.Failed, "start"))).status();
 
         assertThat(failed.lastHandledGeneration()).isZero();
-        assertThat(failed.lastUpgrade().result()).isEqualTo("Failed");
+        assertThat(failed.lastUpgrade().result()).isEqualTo(OperationResult.Failed);
         assertThat(failed.currentOperation()).isNull();
         assertThat(failed.condition(DEGRADED).message()).contains("generation 4 is tried next");
     }
@@ -192,7 +197,7 @@ class StatusAggregatorTest {
         withForeign.add(foreign);
 
         StatusView after = reconcile(new StatusView(before.phase(), withForeign, 3, before.version(), before.builtAt(),
-                before.gitSha(), before.migrations(), null, before.currentOperation(), 0), scenario()).status();
+                before.gitSha(), before.migrations(), null, before.currentOperation(), 0, null), scenario()).status();
 
         assertThat(after.condition("Archived")).isEqualTo(foreign);
         assertThat(after.conditions()).hasSize(5);

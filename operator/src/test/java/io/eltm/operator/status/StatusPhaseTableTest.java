@@ -11,7 +11,10 @@ import static io.eltm.operator.status.ConditionView.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.eltm.operator.plan.OperationPhase;
+import io.eltm.api.v1alpha1.InstallationPhase;
+import io.eltm.api.v1alpha1.MigrationState;
+import io.eltm.api.v1alpha1.OperationPhase;
+import io.eltm.api.v1alpha1.OperationResult;
 import io.eltm.operator.plan.ReportedInstall;
 import io.eltm.operator.plan.Scenario;
 import java.util.List;
@@ -26,7 +29,7 @@ class StatusPhaseTableTest {
 
     @ParameterizedTest(name = "{0} → {2} {3}")
     @MethodSource("table")
-    void showsPhaseAndConditions(String situation, Supplier<Scenario> facts, Phase phase, String statuses) {
+    void showsPhaseAndConditions(String situation, Supplier<Scenario> facts, InstallationPhase phase, String statuses) {
         StatusView status = Reconciles.settled(facts.get());
 
         assertThat(status.phase()).isEqualTo(phase);
@@ -40,47 +43,47 @@ class StatusPhaseTableTest {
     }
 
     static Stream<Arguments> table() {
-        ReportedInstall unhealthy = new ReportedInstall("8.4.2", null, null, "12", List.of(), false, false);
-        ReportedInstall pending = new ReportedInstall("8.4.2", null, null, "12", List.of("13"), true, false);
-        ReportedInstall busy = new ReportedInstall("8.4.1", null, null, "12", List.of(), true, true);
+        ReportedInstall unhealthy = new ReportedInstall("8.4.2", null, null, "12", List.of(), false, false, null, null);
+        ReportedInstall pending = new ReportedInstall("8.4.2", null, null, "12", List.of("13"), true, false, null, null);
+        ReportedInstall busy = new ReportedInstall("8.4.1", null, null, "12", List.of(), true, true, null, null);
         String name = "prod-a-1a2b3c4d5e";
         return Stream.of(
-                row("up to date", () -> scenario().reported(installed("8.4.2")), Phase.READY, "True False False True"),
+                row("up to date", () -> scenario().reported(installed("8.4.2")), InstallationPhase.Ready, "True False False True"),
                 row("paused at the desired version", () -> scenario().paused().reported(installed("8.4.2")),
-                        Phase.PAUSED, "True False False True"),
-                row("paused behind", () -> scenario().paused(), Phase.PAUSED, "False False False True"),
+                        InstallationPhase.Paused, "True False False True"),
+                row("paused behind", () -> scenario().paused(), InstallationPhase.Paused, "False False False True"),
                 row("paused, unhealthy", () -> scenario().paused().reported(unhealthy),
-                        Phase.PAUSED, "False False True True"),
-                row("no report yet", () -> scenario().reported(null), Phase.PENDING, "Unknown False Unknown True"),
-                row("host busy", () -> scenario().reported(busy), Phase.PENDING, "False False False True"),
-                row("unhealthy", () -> scenario().reported(unhealthy), Phase.DEGRADED, "False False True True"),
-                row("migrations pending", () -> scenario().reported(pending), Phase.DEGRADED, "False False True True"),
+                        InstallationPhase.Paused, "False False True True"),
+                row("no report yet", () -> scenario().reported(null), InstallationPhase.Pending, "Unknown False Unknown True"),
+                row("host busy", () -> scenario().reported(busy), InstallationPhase.Pending, "False False False True"),
+                row("unhealthy", () -> scenario().reported(unhealthy), InstallationPhase.Degraded, "False False True True"),
+                row("migrations pending", () -> scenario().reported(pending), InstallationPhase.Degraded, "False False True True"),
                 row("generation already failed", () -> scenario().lastHandledGeneration(3),
-                        Phase.DEGRADED, "False False True True"),
-                row("start", Scenario::scenario, Phase.UPGRADING, "False True False True"),
-                row("follow", () -> scenario().recorded(name, operation(name, OperationPhase.RUNNING, "swap")),
-                        Phase.UPGRADING, "False True False True"),
+                        InstallationPhase.Degraded, "False False True True"),
+                row("start", Scenario::scenario, InstallationPhase.Upgrading, "False True False True"),
+                row("follow", () -> scenario().recorded(name, operation(name, OperationPhase.Running, "swap")),
+                        InstallationPhase.Upgrading, "False True False True"),
                 row("follow, host offline", () -> scenario().lease(NOW.minusSeconds(90))
-                        .recorded(name, operation(name, OperationPhase.RUNNING, "swap")),
-                        Phase.UPGRADING, "False True False False"),
+                        .recorded(name, operation(name, OperationPhase.Running, "swap")),
+                        InstallationPhase.Upgrading, "False True False False"),
                 row("complete", () -> scenario().desired("8.4.2")
-                        .recorded(name, operation(name, OperationPhase.SUCCEEDED, "verify")),
-                        Phase.READY, "True False False True"),
+                        .recorded(name, operation(name, OperationPhase.Succeeded, "verify")),
+                        InstallationPhase.Ready, "True False False True"),
                 row("complete, spec moved on", () -> scenario().desired("8.4.3")
-                        .recorded(name, operation(name, OperationPhase.SUCCEEDED, "verify")),
-                        Phase.PENDING, "False False False True"),
-                row("fail", () -> scenario().recorded(name, operation(name, OperationPhase.ROLLED_BACK, "verify")),
-                        Phase.DEGRADED, "False False True True"),
+                        .recorded(name, operation(name, OperationPhase.Succeeded, "verify")),
+                        InstallationPhase.Pending, "False False False True"),
+                row("fail", () -> scenario().recorded(name, operation(name, OperationPhase.RolledBack, "verify")),
+                        InstallationPhase.Degraded, "False False True True"),
                 row("lost", () -> scenario().recorded("prod-a-0000000000", null),
-                        Phase.DEGRADED, "False False True True"),
-                row("refuse", () -> scenario().desired("8.4.0"), Phase.DEGRADED, "False False True True"),
+                        InstallationPhase.Degraded, "False False True True"),
+                row("refuse", () -> scenario().desired("8.4.0"), InstallationPhase.Degraded, "False False True True"),
                 row("disconnected", () -> scenario().lease(NOW.minusSeconds(90)),
-                        Phase.HOST_DISCONNECTED, "Unknown False Unknown False"),
+                        InstallationPhase.HostDisconnected, "Unknown False Unknown False"),
                 row("never connected", () -> scenario().lease(null),
-                        Phase.HOST_DISCONNECTED, "Unknown False Unknown False"));
+                        InstallationPhase.HostDisconnected, "Unknown False Unknown False"));
     }
 
-    private static Arguments row(String situation, Supplier<Scenario> facts, Phase phase, String statuses) {
+    private static Arguments row(String situation, Supplier<Scenario> facts, InstallationPhase phase, String statuses) {
         return arguments(situation, facts, phase, statuses);
     }
 }

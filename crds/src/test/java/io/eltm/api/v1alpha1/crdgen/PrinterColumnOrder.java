@@ -21,7 +21,9 @@ import java.util.List;
  * Build step after the CRD generator (exec-maven-plugin, process-test-classes): puts each CRD's printer
  * columns in the order the {@code @AdditionalPrinterColumn} annotations are declared on its class. The
  * generator sorts them by JSON path, which would make {@code kubectl get eltm} start with AGE instead of
- * DESIRED, VERSION, GIT_SHA, SCHEMA, PHASE, AGE. Everything else in the files is left as generated.
+ * DESIRED, VERSION, HOST, SCHEMA, PHASE, LAST, AGE. It also declares every {@code conditions} list a map keyed by
+ * {@code type} ({@link ConditionListType}: the generator has no annotation for {@code x-kubernetes-list-type}).
+ * Everything else in the files is left as generated.
  */
 public final class PrinterColumnOrder {
 
@@ -56,6 +58,7 @@ public final class PrinterColumnOrder {
             + " but " + resource.getName() + " declares " + declared);
       }
       columns.sort(Comparator.comparingInt(column -> declared.indexOf(column.getName())));
+      ConditionListType.apply(version.getSchema().getOpenAPIV3Schema());
     }
     // asYaml starts a document ("---\n"); the generator's files do not.
     return header(generated) + serialization.asYaml(crd).replaceFirst("^---\n", "");
