@@ -9,23 +9,18 @@ import io.eltm.api.v1alpha1.Target;
 import io.eltm.api.v1alpha1.EltmOperation;
 import io.eltm.api.v1alpha1.OperationPhase;
 import io.eltm.testing.kube.KubeControlPlaneExtension;
-import io.eltm.testing.kube.Manifests;
 import io.eltm.testing.kube.TestNamespace;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.eltm.operator.metrics.UpgradeMetrics;
-import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,22 +35,17 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(KubeControlPlaneExtension.class)
 class EltmInstallationReconcilerIT {
 
-    private static final SimpleMeterRegistry METRICS = new SimpleMeterRegistry();
-    private static Operator operator;
+    private static final OperatorFixture OPERATOR = new OperatorFixture();
+    private static final SimpleMeterRegistry METRICS = OPERATOR.metrics;
 
     @BeforeAll
     static void startOperator(KubernetesClient admin) {
-        Manifests.apply(admin, Path.of(System.getProperty("eltm.crds.dir", "../crds")));
-        operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
-        operator.register(new EltmInstallationReconciler(Clock.systemUTC(), new UpgradeMetrics(METRICS)));
-        operator.start();
+        OPERATOR.start(admin);
     }
 
     @AfterAll
     static void stopOperator() {
-        if (operator != null) {
-            operator.stop();
-        }
+        OPERATOR.stop();
     }
 
     @Test
@@ -64,10 +54,13 @@ class EltmInstallationReconcilerIT {
         agent.reports("8.4.1", "2");
         agent.renewsLease(Instant.now());
 
-        admin.resource(installation(ns.name(), "sales", "etl-01", "8.4.2", false)).create();
+        EltmInstallation sales = installation(ns.name(), "sales", "etl-01", "8.4.2", false);
+        sales.getSpec().getPolicy().setHealthTimeout(60); // the deprecated name is still read
+        admin.resource(sales).create();
 
         EltmOperation op = await().atMost(Duration.ofSeconds(30)).until(() -> single(admin, ns.name()), o -> o != null);
         assertThat(op.getSpec().getTargetVersion()).isEqualTo("8.4.2");
+        assertThat(op.getSpec().getOptions().getHealthTimeoutSeconds()).isEqualTo(60);
         assertThat(op.getSpec().getRelease().getUrl()).isEqualTo("https://releases.example/eltm-portable-8.4.2.tar.gz");
         assertThat(op.getMetadata().getLabels()).containsEntry("eltm.io/host", "etl-01");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -133,7 +126,8 @@ class EltmInstallationReconcilerIT {
     void aHostWhoseLeaseExpiredIsDisconnectedAndGetsNoOperation(KubernetesClient admin, TestNamespace ns) {
         ScriptedAgentStandIn agent = new ScriptedAgentStandIn(admin, ns.name(), "etl-04");
         agent.reports("8.4.1", "2");
-        agent.renewsLease(Instant.now().minus(Duration.ofMinutes(5)));
+        // one renewal, then silence: expired 2 s after the operator saw it
+        agent.renewsLease(Instant.now().minus(Duration.ofMinutes(5)), 2);
 
         admin.resource(installation(ns.name(), "sales", "etl-04", "8.4.2", false)).create();
 
@@ -156,6 +150,7 @@ class EltmInstallationReconcilerIT {
         admin.resource(new NamespaceBuilder().withNewMetadata().withName(hostNamespace).endMetadata().build()).create();
         ScriptedAgentStandIn agent = new ScriptedAgentStandIn(admin, hostNamespace, "etl-05");
         agent.reports("8.4.1", "2");
+        agent.allows(ns.name());
         agent.renewsLease(Instant.now());
         EltmInstallation installation = installation(ns.name(), "sales", "etl-05", "8.4.2", false);
         installation.getSpec().getTarget().getHost().setNamespace(hostNamespace);
@@ -212,16 +207,15 @@ class EltmInstallationReconcilerIT {
     }
 
     private static EltmOperation single(KubernetesClient admin, String namespace) {
-        List<EltmOperation> ops = admin.resources(EltmOperation.class).inNamespace(namespace).list().getItems();
+        List<EltmOperation> ops = OperatorFixture.operations(admin, namespace);
         return ops.size() == 1 ? ops.get(0) : null;
     }
 
     private static EltmInstallation get(KubernetesClient admin, String namespace, String name) {
-        return admin.resources(EltmInstallation.class).inNamespace(namespace).withName(name).get();
+        return OperatorFixture.get(admin, namespace, name);
     }
 
     private static Condition condition(EltmInstallation i, String type) {
-        return i.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst()
-                .orElseThrow(() -> new AssertionError("no condition " + type + " in " + i.getStatus().getConditions()));
+        return OperatorFixture.condition(i, type);
     }
 }

@@ -39,6 +39,11 @@ final class ScriptedAgentStandIn {
 
     /** Registers the host (as `host add` would) and reports one install running {@code version}. */
     void reports(String version, String schema) {
+        reports(version, schema, "/data/iserver");
+    }
+
+    /** Registers the host and reports installs in {@code dirs}, each running {@code version}. */
+    void reports(String version, String schema, String... dirs) {
         EltmHost h = client.resources(EltmHost.class).inNamespace(namespace).withName(host).get();
         if (h == null) {
             h = new EltmHost();
@@ -48,25 +53,56 @@ final class ScriptedAgentStandIn {
         EltmHostStatus status = new EltmHostStatus();
         status.setAgentVersion("test-double");
         status.setLastHeartbeat(Instant.now().toString());
-        HostInstall install = new HostInstall();
-        install.setInstallDir("/data/iserver");
-        install.setVersion(version);
-        install.setGitSha("sha-" + version);
-        install.setBuiltAt("2026-11-01T10:15:00Z");
-        install.setHealthy(true);
-        install.setOperationInProgress(false);
-        install.setSchema(schema(schema));
-        status.setInstalls(List.of(install));
+        List<HostInstall> installs = new java.util.ArrayList<>();
+        for (String dir : dirs) {
+            HostInstall install = new HostInstall();
+            install.setInstallDir(dir);
+            install.setVersion(version);
+            install.setGitSha("sha-" + version);
+            install.setBuiltAt("2026-11-01T10:15:00Z");
+            install.setHealthy(true);
+            install.setOperationInProgress(false);
+            install.setSchema(schema(schema));
+            install.setObservedAt(Instant.now().toString());
+            installs.add(install);
+        }
+        status.setInstalls(installs);
         h.setStatus(status);
-        client.resource(h).updateStatus();
+        client.resource(h).patchStatus();
     }
 
-    /** Renews the agent's Lease as of {@code renewTime}. */
+    /** Renews the agent's Lease as of {@code renewTime} (the host's clock), for 40 s. */
     void renewsLease(Instant renewTime) {
+        renewsLease(renewTime, 40);
+    }
+
+    /** Renews the agent's Lease as of {@code renewTime} (the host's clock) for {@code seconds}, labelled as agents do. */
+    void renewsLease(Instant renewTime, int seconds) {
         Lease lease = new LeaseBuilder().withNewMetadata().withName("eltm-agent-" + host).withNamespace(namespace)
-                .endMetadata().withNewSpec().withHolderIdentity(host).withLeaseDurationSeconds(40)
+                .addToLabels(EltmHost.AGENT_LEASE_LABEL, host)
+                .endMetadata().withNewSpec().withHolderIdentity(host).withLeaseDurationSeconds(seconds)
                 .withRenewTime(ZonedDateTime.ofInstant(renewTime, ZoneOffset.UTC)).endSpec().build();
         client.resource(lease).serverSideApply();
+    }
+
+    /** Marks {@code operation} Running, as the agent does when it starts it. */
+    void starts(EltmOperation operation) {
+        EltmOperationStatus status = new EltmOperationStatus();
+        status.setPhase(OperationPhase.Running);
+        status.setStartedAt(Instant.now().toString());
+        operation.setStatus(status);
+        client.resource(operation).patchStatus();
+    }
+
+    /** Lets hosts in {@code namespaces} target this host (as an admin edits the EltmHost's spec). */
+    void allows(String... namespaces) {
+        client.resources(EltmHost.class).inNamespace(namespace).withName(host).edit(h -> {
+            if (h.getSpec() == null) {
+                h.setSpec(new io.eltm.api.v1alpha1.EltmHostSpec());
+            }
+            h.getSpec().setAllowedNamespaces(List.of(namespaces));
+            return h;
+        });
     }
 
     /** Ends {@code operation} as the engine would report it. */
@@ -91,7 +127,7 @@ final class ScriptedAgentStandIn {
             status.setError(e);
         }
         operation.setStatus(status);
-        client.resource(operation).updateStatus();
+        client.resource(operation).patchStatus();
     }
 
     private static SchemaReport schema(String current) {

@@ -118,7 +118,7 @@ final class Product implements AutoCloseable {
                       name: %s
                       installDir: "%s"
                   policy:
-                    healthTimeout: 60
+                    healthTimeoutSeconds: 60
                 """.formatted(namespace, version, releases.urlTemplate(), HOST, install.installDir()));
         assertThat(applied.exit()).as(applied.output()).isZero();
     }
@@ -147,6 +147,23 @@ final class Product implements AutoCloseable {
 
     EltmInstallation installation() {
         return admin.resources(EltmInstallation.class).inNamespace(namespace).withName("sales").get();
+    }
+
+    /** The agent's report of the install in its {@code EltmHost} status, or null. */
+    io.eltm.api.v1alpha1.HostInstall hostReport() {
+        var host = admin.resources(io.eltm.api.v1alpha1.EltmHost.class).inNamespace(namespace).withName(HOST).get();
+        return host == null || host.getStatus() == null || host.getStatus().getInstalls().isEmpty() ? null
+                : host.getStatus().getInstalls().get(0);
+    }
+
+    /** What the agent logged so far. */
+    String agentLog() {
+        return agent.log();
+    }
+
+    /** The agent's ServiceAccount user name, as admission sees it. */
+    String agentUser() {
+        return "system:serviceaccount:" + namespace + ":eltm-agent-" + HOST;
     }
 
     List<EltmOperation> operations() {
