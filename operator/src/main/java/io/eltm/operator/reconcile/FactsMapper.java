@@ -65,7 +65,7 @@ final class FactsMapper {
         String installDir = installation.target().installDir();
         ReportedInstall reported = host.map(EltmHost::getStatus).map(s -> s.getInstalls()).orElse(List.of()).stream()
                 .filter(i -> installDir.equals(i.getInstallDir())).findFirst().map(FactsMapper::reported).orElse(null);
-        Set<String> allowed = host.map(EltmHost::getSpec).map(s -> Set.copyOf(s.getAllowedNamespaces()))
+        Set<String> allowed = host.map(EltmHost::getSpec).map(s -> s.getAllowedNamespaces()).map(Set::copyOf)
                 .orElse(Set.of());
         return new HostFacts(installation.target().hostName(), installation.target().hostNamespace(), host.isPresent(),
                 allowed, renew, lease.isPresent() ? lastObservedRenewal : null, duration, reported, claimedBy);

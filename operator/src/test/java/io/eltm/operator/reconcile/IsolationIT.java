@@ -155,8 +155,12 @@ class IsolationIT {
         ScriptedAgentStandIn agent = new ScriptedAgentStandIn(admin, ns.name(), "etl-14");
         agent.reports("8.4.1", "2");
         agent.renewsLease(Instant.now());
-        admin.resource(EltmInstallationReconcilerIT.installation(ns.name(), "sales", "etl-14", "8.4.2", false)).create();
+        EltmInstallation first = admin.resource(EltmInstallationReconcilerIT.installation(ns.name(), "sales", "etl-14",
+                "8.4.2", false)).create();
         await().atMost(Duration.ofSeconds(30)).until(() -> operations(admin, ns.name()).size() == 1);
+        // creation times have a resolution of one second: the second installation is created in a later one
+        Instant firstCreated = Instant.parse(first.getMetadata().getCreationTimestamp());
+        await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().isAfter(firstCreated.plusSeconds(1)));
 
         admin.resource(EltmInstallationReconcilerIT.installation(ns.name(), "sales-copy", "etl-14", "8.5.0", false))
                 .create();

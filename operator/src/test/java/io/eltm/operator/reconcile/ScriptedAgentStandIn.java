@@ -67,8 +67,10 @@ final class ScriptedAgentStandIn {
             installs.add(install);
         }
         status.setInstalls(installs);
-        h.setStatus(status);
-        client.resource(h).patchStatus();
+        EltmHost patch = new EltmHost();
+        patch.setMetadata(new ObjectMetaBuilder().withName(host).withNamespace(namespace).build());
+        patch.setStatus(status);
+        client.resource(patch).patchStatus();
     }
 
     /** Renews the agent's Lease as of {@code renewTime} (the host's clock), for 40 s. */
@@ -82,7 +84,7 @@ final class ScriptedAgentStandIn {
                 .addToLabels(EltmHost.AGENT_LEASE_LABEL, host)
                 .endMetadata().withNewSpec().withHolderIdentity(host).withLeaseDurationSeconds(seconds)
                 .withRenewTime(ZonedDateTime.ofInstant(renewTime, ZoneOffset.UTC)).endSpec().build();
-        client.resource(lease).serverSideApply();
+        client.resource(lease).forceConflicts().serverSideApply();
     }
 
     /** Marks {@code operation} Running, as the agent does when it starts it. */
@@ -90,8 +92,7 @@ final class ScriptedAgentStandIn {
         EltmOperationStatus status = new EltmOperationStatus();
         status.setPhase(OperationPhase.Running);
         status.setStartedAt(Instant.now().toString());
-        operation.setStatus(status);
-        client.resource(operation).patchStatus();
+        patchStatus(operation, status);
     }
 
     /** Lets hosts in {@code namespaces} target this host (as an admin edits the EltmHost's spec). */
@@ -126,8 +127,16 @@ final class ScriptedAgentStandIn {
             e.setMessage(error);
             status.setError(e);
         }
-        operation.setStatus(status);
-        client.resource(operation).patchStatus();
+        patchStatus(operation, status);
+    }
+
+    // As the agent writes: a merge patch of the status alone, no resourceVersion (no optimistic lock).
+    private void patchStatus(EltmOperation operation, EltmOperationStatus status) {
+        EltmOperation patch = new EltmOperation();
+        patch.setMetadata(new ObjectMetaBuilder().withName(operation.getMetadata().getName())
+                .withNamespace(operation.getMetadata().getNamespace()).build());
+        patch.setStatus(status);
+        client.resource(patch).patchStatus();
     }
 
     private static SchemaReport schema(String current) {

@@ -190,6 +190,26 @@ class StatusAggregatorTest {
     }
 
     @Test
+    void aReportOlderThanTheFoldedOperationChangesNothing() {
+        StatusView upgrading = settled(scenario().recorded(OPERATION, operation(OPERATION, OperationPhase.Running,
+                "swap")));
+        StatusView ready = reconcile(upgrading, scenario().recorded(OPERATION, operation(OPERATION,
+                OperationPhase.Succeeded, "verify"))).status();
+        // the folded end is NOW-5s; the agent's last report (8.4.1) was read at NOW-10s
+        Scenario stale = scenario().previousOperation(OPERATION, NOW.minusSeconds(5)).reported(
+                new io.eltm.operator.plan.ReportedInstall("8.4.1", null, "3f2c9a1", "12", List.of(), true, false,
+                        NOW.minusSeconds(10), null));
+
+        StatusUpdate update = reconcile(ready, stale);
+
+        assertThat(update.status().phase()).isEqualTo(InstallationPhase.Ready);
+        assertThat(update.status().version()).isEqualTo("8.4.2");
+        assertThat(update.status().lastUpgrade()).isEqualTo(ready.lastUpgrade());
+        assertThat(update.status().condition(READY)).isEqualTo(ready.condition(READY));
+        assertThat(update.transitions()).extracting("type").doesNotContain(READY, DEGRADED);
+    }
+
+    @Test
     void keepsConditionsOfOtherTypesAsTheyWere() {
         ConditionView foreign = new ConditionView("Archived", "True", "ByAdmin", "kept for audit", NOW, 1);
         StatusView before = settled(scenario());
