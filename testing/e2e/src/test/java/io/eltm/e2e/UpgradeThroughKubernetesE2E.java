@@ -42,7 +42,7 @@ class UpgradeThroughKubernetesE2E {
             assertThat(done.getStatus().getMigrations().getCurrent()).isEqualTo("4");
             assertThat(done.getStatus().getLastUpgrade().getTo()).isEqualTo("8.4.2");
             assertThat(done.getStatus().getLastUpgrade().getDowntimeMillis()).isPositive();
-            assertThat(product.kubectl.run("get", "eltm", "-n", ns.name()).output()).contains("8.4.2")
+            assertThat(product.kubectl.run("get", "eltm", "-n", ns.name(), "-o", "wide").output()).contains("8.4.2")
                     .contains(SampleReleases.b().gitSha().substring(0, 7));
             assertThat(product.install.installDir().resolve("VERSION")).content()
                     .isEqualTo(SampleReleases.b().versionFile());
