@@ -65,6 +65,7 @@ class EltmInstallationReconcilerIT {
         assertThat(op.getMetadata().getLabels()).containsEntry("eltm.io/host", "etl-01");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             EltmInstallation i = get(admin, ns.name(), "sales");
+            assertThat(i.getStatus()).as("status").isNotNull();
             assertThat(i.getStatus().getCurrentOperation()).isEqualTo(op.getMetadata().getName());
             assertThat(i.getStatus().getPhase().name()).isEqualTo("Upgrading");
         });
@@ -74,6 +75,7 @@ class EltmInstallationReconcilerIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             EltmInstallation i = get(admin, ns.name(), "sales");
+            assertThat(i.getStatus()).as("status").isNotNull();
             assertThat(i.getStatus().getPhase().name()).isEqualTo("Ready");
             assertThat(i.getStatus().getVersion()).isEqualTo("8.4.2");
             assertThat(i.getStatus().getGitSha()).isEqualTo("sha-8.4.2");
@@ -100,6 +102,7 @@ class EltmInstallationReconcilerIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             EltmInstallation i = get(admin, ns.name(), "sales");
+            assertThat(i.getStatus()).as("status").isNotNull();
             assertThat(i.getStatus().getPhase().name()).isEqualTo("Degraded");
             assertThat(condition(i, "Degraded").getStatus()).isEqualTo("True");
             assertThat(condition(i, "Degraded").getMessage()).contains("V5 failed");
@@ -118,7 +121,7 @@ class EltmInstallationReconcilerIT {
         admin.resource(installation(ns.name(), "sales", "etl-03", "8.4.2", true)).create();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(admin, ns.name(), "sales").getStatus().getPhase().name()).isEqualTo("Paused"));
+                assertThat(OperatorFixture.phase(admin, ns.name(), "sales")).isEqualTo("Paused"));
         assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).list().getItems()).isEmpty();
     }
 
@@ -127,15 +130,20 @@ class EltmInstallationReconcilerIT {
         ScriptedAgentStandIn agent = new ScriptedAgentStandIn(admin, ns.name(), "etl-04");
         agent.reports("8.4.1", "2");
         // one renewal, then silence: expired 2 s after the operator saw it
-        agent.renewsLease(Instant.now().minus(Duration.ofMinutes(5)), 2);
-
-        admin.resource(installation(ns.name(), "sales", "etl-04", "8.4.2", false)).create();
-
+        agent.renewsLease(Instant.now(), 2);
+        admin.resource(installation(ns.name(), "sales", "etl-04", "8.4.1", false)).create();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             EltmInstallation i = get(admin, ns.name(), "sales");
+            assertThat(i.getStatus()).as("status").isNotNull();
             assertThat(i.getStatus().getPhase().name()).isEqualTo("HostDisconnected");
             assertThat(condition(i, "HostConnected").getStatus()).isEqualTo("False");
         });
+
+        admin.resources(EltmInstallation.class).inNamespace(ns.name()).withName("sales")
+                .edit(i -> { i.getSpec().setVersion("8.4.2"); return i; });
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(OperatorFixture.phase(admin, ns.name(), "sales")).isEqualTo("HostDisconnected"));
         assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).list().getItems()).isEmpty();
 
         agent.renewsLease(Instant.now());
@@ -163,6 +171,7 @@ class EltmInstallationReconcilerIT {
         agent.reports("8.4.2", "4");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             EltmInstallation i = get(admin, ns.name(), "sales");
+            assertThat(i.getStatus()).as("status").isNotNull();
             assertThat(i.getStatus().getPhase().name()).isEqualTo("Ready");
             assertThat(i.getStatus().getVersion()).isEqualTo("8.4.2");
             assertThat(condition(i, "HostConnected").getStatus()).isEqualTo("True");
@@ -182,6 +191,7 @@ class EltmInstallationReconcilerIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             EltmInstallation i = get(admin, ns.name(), "pods");
+            assertThat(i.getStatus()).as("status").isNotNull();
             assertThat(i.getStatus().getPhase().name()).isEqualTo("Degraded");
             assertThat(condition(i, "Degraded").getReason()).isEqualTo("WorkloadTargetNotSupported");
         });

@@ -117,6 +117,7 @@ class IsolationIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             EltmInstallation i = get(admin, ns.name(), "sales");
+            assertThat(i.getStatus()).as("status").isNotNull();
             assertThat(condition(i, "Degraded").getReason()).isEqualTo("OperationNameTaken");
             assertThat(condition(i, "Degraded").getMessage()).contains(name, "uid-of-a-deleted-sales", "not adopted");
             assertThat(i.getStatus().getCurrentOperation()).isNull();

@@ -53,7 +53,17 @@ final class OperatorFixture {
         return admin.resources(EltmOperation.class).inNamespace(namespace).list().getItems();
     }
 
+    /** The installation's phase, or null before the operator wrote one (Awaitility retries on assertions only). */
+    static String phase(KubernetesClient admin, String namespace, String name) {
+        EltmInstallation i = get(admin, namespace, name);
+        return i == null || i.getStatus() == null || i.getStatus().getPhase() == null ? null
+                : i.getStatus().getPhase().name();
+    }
+
     static Condition condition(EltmInstallation i, String type) {
+        if (i == null || i.getStatus() == null) {
+            throw new AssertionError("no status yet, so no condition " + type);
+        }
         return i.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst()
                 .orElseThrow(() -> new AssertionError("no condition " + type + " in " + i.getStatus().getConditions()));
     }

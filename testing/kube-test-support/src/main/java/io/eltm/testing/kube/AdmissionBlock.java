@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real ValidatingAdmissionPolicy (and its binding) that denies, in one namespace, the writes a test names — how a
  * test makes the API server refuse something (an operation create, an agent's report) without a mock. Closing it
- * deletes both.
+ * deletes both. Its refusals are HTTP 403 (reason Forbidden), as a quota's or an RBAC denial are.
  */
 public final class AdmissionBlock implements AutoCloseable {
 
@@ -47,6 +47,7 @@ public final class AdmissionBlock implements AutoCloseable {
                   validations:
                   - expression: "false"
                     message: "%7$s"
+                    reason: Forbidden
                 ---
                 apiVersion: admissionregistration.k8s.io/v1
                 kind: ValidatingAdmissionPolicyBinding
