@@ -127,8 +127,10 @@ class ControlLoopIT {
             assertThat(i.getStatus().getPhase().name()).isEqualTo("HostDisconnected");
             assertThat(condition(i, "HostConnected").getMessage()).contains("the operator's clock");
         });
-        assertThat(admin.resources(io.eltm.api.v1alpha1.EltmHost.class).inNamespace(ns.name()).withName("etl-22").get()
-                .getStatus().getConnected()).isEqualTo("False");
+        // written right after the installation's status
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.resources(
+                io.eltm.api.v1alpha1.EltmHost.class).inNamespace(ns.name()).withName("etl-22").get().getStatus()
+                .getConnected()).isEqualTo("False"));
     }
 
     @Test

@@ -86,8 +86,13 @@ class EltmInstallationReconcilerIT {
             assertThat(condition(i, "Ready").getStatus()).isEqualTo("True");
         });
         assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).list().getItems()).hasSize(1);
-        assertThat(METRICS.find("eltm.upgrades").tag("result", "Succeeded").counter().count()).isGreaterThanOrEqualTo(1);
-        assertThat(METRICS.find("eltm.upgrade.downtime").summary().totalAmount()).isGreaterThanOrEqualTo(1.234);
+        // recorded right after the status write that the await above saw
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(METRICS.find("eltm.upgrades").tag("result", "Succeeded").counters()).isNotEmpty();
+            assertThat(METRICS.find("eltm.upgrades").tag("result", "Succeeded").counter().count())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(METRICS.find("eltm.upgrade.downtime").summary().totalAmount()).isGreaterThanOrEqualTo(1.234);
+        });
     }
 
     @Test
