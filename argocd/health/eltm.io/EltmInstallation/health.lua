@@ -67,26 +67,20 @@ if status.observedGeneration ~= obj.metadata.generation then
   return hs
 end
 
-local connected = condition(status, "HostConnected")
-if connected ~= nil and connected.status == "False" then
-  -- The operator sets this only once the agent's Lease has expired (its grace period).
-  hs.status = "Degraded"
-  hs.message = messageOf(connected, "The host of EltmInstallation " .. name .. " is disconnected")
-  return hs
-end
-
-local degraded = condition(status, "Degraded")
-if degraded ~= nil and degraded.status == "True" then
-  hs.status = "Degraded"
-  hs.message = messageOf(degraded, "EltmInstallation " .. name .. " is degraded")
-  return hs
-end
-
-local progressing = condition(status, "Progressing")
-if progressing ~= nil and progressing.status == "True" then
-  hs.status = "Progressing"
-  hs.message = messageOf(progressing, "EltmInstallation " .. name .. " is upgrading")
-  return hs
+-- Conditions that decide on their own, first match wins; the health carries the condition's message.
+local decisive = {
+  -- set by the operator only once the agent's Lease has expired (its grace period) or never existed
+  { type = "HostConnected", status = "False", health = "Degraded", fallback = " has lost its host" },
+  { type = "Degraded", status = "True", health = "Degraded", fallback = " is degraded" },
+  { type = "Progressing", status = "True", health = "Progressing", fallback = " is upgrading" },
+}
+for _, rule in ipairs(decisive) do
+  local c = condition(status, rule.type)
+  if c ~= nil and c.status == rule.status then
+    hs.status = rule.health
+    hs.message = messageOf(c, "EltmInstallation " .. name .. rule.fallback)
+    return hs
+  end
 end
 
 local ready = condition(status, "Ready")

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One of the product's jars run as a real process, its output in a log file; killed on close. */
+/** One of the product's jars (or another program) run as a real process, its output in a log file; killed on close. */
 final class JavaProcess implements AutoCloseable {
 
     private final Process process;
@@ -28,6 +28,11 @@ final class JavaProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         cmd.addAll(List.of(args));
+        return command(cmd, log, env);
+    }
+
+    /** Any other program the scenarios run beside the product (Argo CD, redis-server), the same way. */
+    static JavaProcess command(List<String> cmd, Path log, Map<String, String> env) {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(env);

@@ -103,7 +103,13 @@ final class Product implements AutoCloseable {
 
     /** {@code kubectl apply} of the installation {@code sales} at {@code version}. */
     void apply(String version) throws Exception {
-        Kubectl.Result applied = kubectl.apply("""
+        Kubectl.Result applied = kubectl.apply(manifest(version, false));
+        assertThat(applied.exit()).as(applied.output()).isZero();
+    }
+
+    /** The installation {@code sales} at {@code version} as a user writes it, for kubectl or a Git repository. */
+    String manifest(String version, boolean paused) {
+        return """
                 apiVersion: eltm.io/v1alpha1
                 kind: EltmInstallation
                 metadata:
@@ -119,8 +125,8 @@ final class Product implements AutoCloseable {
                       installDir: "%s"
                   policy:
                     healthTimeout: 60
-                """.formatted(namespace, version, releases.urlTemplate(), HOST, install.installDir()));
-        assertThat(applied.exit()).as(applied.output()).isZero();
+                """.formatted(namespace, version, releases.urlTemplate(), HOST, install.installDir())
+                + (paused ? "    paused: true\n" : "");
     }
 
     /** Waits (3 minutes at most) until the installation's status satisfies {@code condition}. */
@@ -161,7 +167,8 @@ final class Product implements AutoCloseable {
         releases.close();
     }
 
-    private static String freePort() throws IOException {
+    /** A free port on this machine, for a server the scenario starts on 127.0.0.1. */
+    static String freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return Integer.toString(s.getLocalPort());
         }
