@@ -98,9 +98,12 @@ final class ArgoCd implements AutoCloseable {
                 "--appendonly", "no", "--dir", dir.toString()), dir.resolve("redis.log"), Map.of()));
         Map<String, String> env = Map.of("ARGOCD_FAKE_IN_CLUSTER", "true", "KUBECONFIG", kubeconfig.toString(),
                 "ARGOCD_RECONCILIATION_TIMEOUT", RECONCILIATION, "ARGOCD_RECONCILIATION_JITTER", "0",
+                // the shard is otherwise read from the host name's "-<n>" suffix, which a CI runner may have
+                "ARGOCD_CONTROLLER_SHARD", "0",
                 "ARGOCD_GPG_ENABLED", "false", "TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString(),
                 "ARGOCD_TLS_DATA_PATH", Files.createDirectories(dir.resolve("tls")).toString(),
-                "ARGOCD_SSH_DATA_PATH", Files.createDirectories(dir.resolve("ssh")).toString());
+                "ARGOCD_SSH_DATA_PATH", Files.createDirectories(dir.resolve("ssh")).toString(),
+                "ARGOCD_PLUGINSOCKFILEPATH", Files.createDirectories(dir.resolve("plugins")).toString());
         processes.add(JavaProcess.command(List.of(binaries.repoServer().toString(), "--address", "127.0.0.1",
                 "--port", repoServer, "--metrics-address", "127.0.0.1", "--metrics-port", repoMetrics,
                 "--redis", "127.0.0.1:" + redis, "--disable-tls", "--logformat", "text"), dir.resolve("repo-server.log"), env));
