@@ -112,7 +112,8 @@ final class ArgoCd implements AutoCloseable {
                 "ARGOCD_PLUGINSOCKFILEPATH", Files.createDirectories(dir.resolve("plugins")).toString());
         processes.add(JavaProcess.command(List.of(binaries.repoServer().toString(), "--address", "127.0.0.1",
                 "--port", repoServer, "--metrics-address", "127.0.0.1", "--metrics-port", repoMetrics,
-                "--redis", "127.0.0.1:" + redis, "--disable-tls", "--logformat", "text"), dir.resolve("repo-server.log"), env));
+                "--redis", "127.0.0.1:" + redis, "--disable-tls", "--client-ca-path=", "--logformat", "text"),
+                dir.resolve("repo-server.log"), env));
         awaitHealthy("argocd-repo-server", repoMetrics, processes.get(1));
         processes.add(JavaProcess.command(List.of(binaries.applicationController().toString(), "--namespace", namespace,
                 "--redis", "127.0.0.1:" + redis, "--repo-server", "127.0.0.1:" + repoServer, "--repo-server-plaintext",
