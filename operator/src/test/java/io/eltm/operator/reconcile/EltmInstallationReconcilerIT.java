@@ -124,8 +124,12 @@ class EltmInstallationReconcilerIT {
 
         admin.resource(installation(ns.name(), "sales", "etl-03", "8.4.2", true)).create();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(admin, ns.name(), "sales").getStatus().getPhase().name()).isEqualTo("Paused"));
+        // Until the operator's first status write the status is absent: wait for it rather than fail on it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            EltmInstallation current = get(admin, ns.name(), "sales");
+            assertThat(current.getStatus()).as("status of sales").isNotNull();
+            assertThat(current.getStatus().getPhase().name()).isEqualTo("Paused");
+        });
         assertThat(admin.resources(EltmOperation.class).inNamespace(ns.name()).list().getItems()).isEmpty();
     }
 
