@@ -87,7 +87,7 @@ final class CertificateAuthority {
       boolean rsa) {
     try {
       KeyPair subjectKeys = rsa ? rsaKeys() : ecKeys();
-      writePublic(cert, pem(signFor(subject, subjectKeys, altNames, purpose)));
+      writePublic(cert, pem(sign(subject, subjectKeys, false, altNames, purpose)));
       PrivateFiles.write(key, pem(subjectKeys.getPrivate()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot issue a certificate for " + subject, e);
@@ -116,11 +116,6 @@ final class CertificateAuthority {
     } catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.CertIOException e) {
       throw new GeneralSecurityException("cannot sign a certificate for " + subject, e);
     }
-  }
-
-  private X509Certificate signFor(X500Name subject, KeyPair subjectKeys, List<GeneralName> altNames,
-      KeyPurposeId purpose) throws GeneralSecurityException {
-    return sign(subject, subjectKeys, false, altNames, purpose);
   }
 
   /** RSA 2048 only where Fabric8 reads the key (see {@link #issueClient}). */
