@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * {@code java -jar eltm-operator.jar}: connects with the current kubeconfig or, in a pod, the
  * in-cluster service account; with {@code ELTM_OPERATOR_NAMESPACE} set, only the replica holding the
- * Lease {@code eltm-operator} there reconciles (leader election). Health endpoints and Prometheus
- * metrics on {@code ELTM_OPERATOR_HEALTH_PORT} (default 8080).
+ * Lease {@code eltm-operator} there reconciles (leader election). With {@code ELTM_OPERATOR_WATCH_NAMESPACES}
+ * (comma-separated) it watches only those namespaces, so namespaced Roles there are all it needs (the Helm
+ * chart's {@code watchNamespaces}); otherwise every namespace. Health endpoints and Prometheus metrics on
+ * {@code ELTM_OPERATOR_HEALTH_PORT} (default 8080).
  */
 public final class OperatorMain {
 
@@ -41,12 +44,15 @@ public final class OperatorMain {
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration("eltm-operator", leaseNamespace));
             }
         });
-        operator.register(new EltmInstallationReconciler(Clock.systemUTC(), new UpgradeMetrics(registry)));
+        Set<String> watched = WatchedNamespaces.parse(System.getenv("ELTM_OPERATOR_WATCH_NAMESPACES"));
+        operator.register(new EltmInstallationReconciler(Clock.systemUTC(), new UpgradeMetrics(registry)),
+                o -> o.settingNamespaces(watched));
         operator.installShutdownHook(Duration.ofSeconds(10));
         int port = Integer.parseInt(System.getenv().getOrDefault("ELTM_OPERATOR_HEALTH_PORT", "8080"));
         HealthEndpoints health = HealthEndpoints.start(operator, registry, port);
         operator.start();
-        LOG.info("eltm-operator started against {}; health on port {}; leader election {}", client.getMasterUrl(),
-                health.port(), leaseNamespace == null ? "off" : "in namespace " + leaseNamespace);
+        LOG.info("eltm-operator started against {}; watching {}; health on port {}; leader election {}",
+                client.getMasterUrl(), WatchedNamespaces.describe(watched), health.port(),
+                leaseNamespace == null ? "off" : "in namespace " + leaseNamespace);
     }
 }
