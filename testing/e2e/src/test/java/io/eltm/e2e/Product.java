@@ -12,7 +12,6 @@ import io.eltm.testing.kube.Manifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole product for one scenario, every part real: the CRDs on the API server, the operator
- * process, a host registered with {@code host add}, its agent process on a sample install of 8.4.1
- * (PostgreSQL, meta-service), and a release repository over HTTP. The user's side is kubectl.
+ * The whole product for one scenario, every part real: the CRDs on the API server, the operator (a
+ * process, or the Helm chart's pod on the node), a host registered with {@code host add}, its agent
+ * process on a sample install of 8.4.1 (PostgreSQL, meta-service), and a release repository over HTTP.
+ * The user's side is kubectl.
  */
 final class Product implements AutoCloseable {
 
@@ -39,29 +39,35 @@ final class Product implements AutoCloseable {
     private final Path dir;
     private final Path kubeconfig;
     private final ReleaseRepository releases;
-    private JavaProcess operator;
-    private String operatorPort;
+    private final RunningOperator operator;
     private JavaProcess agent;
     private Path agentKubeconfig;
 
+    /** With {@code kubectl apply -f crds/} and the operator run as a process with the admin kubeconfig. */
     Product(KubernetesClient admin, String namespace, Path kubeconfig, KubeCluster cluster, Path dir) throws Exception {
         this(admin, namespace, kubeconfig, cluster.kubectl(), dir);
     }
 
+    /** As above, with the kubectl binary named. */
     Product(KubernetesClient admin, String namespace, Path kubeconfig, Path kubectlBinary, Path dir) throws Exception {
+        this(admin, namespace, kubeconfig, kubectlBinary, dir, operatorProcess(admin, kubeconfig, dir));
+    }
+
+    /** With {@code operator} already running (and the CRDs it needs installed). */
+    Product(KubernetesClient admin, String namespace, Path kubeconfig, Path kubectlBinary, Path dir,
+            RunningOperator operator) throws Exception {
         this.admin = admin;
         this.namespace = namespace;
         this.dir = dir;
         this.kubeconfig = kubeconfig;
         this.kubectl = new Kubectl(kubectlBinary, kubeconfig);
-        Manifests.apply(admin, Path.of(System.getProperty("eltm.crds.dir")));
+        this.operator = operator;
         ReleaseKit kit = ReleaseKit.inUserCache();
         releases = new ReleaseRepository();
         for (ReleaseSpec spec : List.of(SampleReleases.a(), SampleReleases.b(), SampleReleases.failingMigration())) {
             releases.publish(kit.build(spec));
         }
         install = SampleInstall.create(dir.resolve("host"), kit.build(SampleReleases.a()));
-        startOperator();
         agentKubeconfig = dir.resolve(HOST + ".kubeconfig");
         int added = JavaProcess.run(JavaProcess.jar("eltm.shim.jar"), dir.resolve("host-add.log"), Map.of(),
                 "host", "add", HOST, "--namespace", namespace, "--out", agentKubeconfig.toString(),
@@ -81,28 +87,29 @@ final class Product implements AutoCloseable {
         agent.close();
     }
 
-    void startOperator() throws IOException {
-        operatorPort = freePort();
-        operator = JavaProcess.start(JavaProcess.jar("eltm.operator.jar"), dir.resolve("operator.log"),
-                Map.of("KUBECONFIG", kubeconfig.toString(), "ELTM_OPERATOR_HEALTH_PORT", operatorPort));
+    private static RunningOperator operatorProcess(KubernetesClient admin, Path kubeconfig, Path dir)
+            throws IOException {
+        Manifests.apply(admin, Path.of(System.getProperty("eltm.crds.dir")));
+        return OperatorProcess.start(kubeconfig, dir.resolve("operator.log"));
     }
 
     /** The operator's Prometheus page, as a scraper reads it. */
-    String operatorMetrics() throws IOException, InterruptedException {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + operatorPort + "/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+    String operatorMetrics() throws Exception {
+        return operator.metrics();
     }
 
-    /** Kills the operator process dead (SIGKILL), as a node failure would. */
-    void killOperator() throws InterruptedException {
-        operator.kill();
+    /** Kills the operator dead, as a node failure would, and waits until a new one runs. */
+    void killAndRestartOperator() throws Exception {
+        operator.killAndRestart();
     }
 
     /** {@code kubectl apply} of the installation {@code sales} at {@code version}. */
     void apply(String version) throws Exception {
+        apply(version, false);
+    }
+
+    /** {@code kubectl apply} of {@code sales} at {@code version}, with {@code spec.policy.paused}. */
+    void apply(String version, boolean paused) throws Exception {
         Kubectl.Result applied = kubectl.apply("""
                 apiVersion: eltm.io/v1alpha1
                 kind: EltmInstallation
@@ -119,7 +126,8 @@ final class Product implements AutoCloseable {
                       installDir: "%s"
                   policy:
                     healthTimeout: 60
-                """.formatted(namespace, version, releases.urlTemplate(), HOST, install.installDir()));
+                    paused: %s
+                """.formatted(namespace, version, releases.urlTemplate(), HOST, install.installDir(), paused));
         assertThat(applied.exit()).as(applied.output()).isZero();
     }
 
@@ -159,11 +167,5 @@ final class Product implements AutoCloseable {
         operator.close();
         install.close();
         releases.close();
-    }
-
-    private static String freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return Integer.toString(s.getLocalPort());
-        }
     }
 }

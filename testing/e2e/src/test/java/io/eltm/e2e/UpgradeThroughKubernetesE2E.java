@@ -81,8 +81,7 @@ class UpgradeThroughKubernetesE2E {
             product.apply("8.4.2");
             await().atMost(Duration.ofSeconds(60)).until(() -> product.operations().size() == 1);
 
-            product.killOperator();
-            product.startOperator();
+            product.killAndRestartOperator();
 
             product.awaitInstallation(Product.settled("Ready", "8.4.2"));
             assertThat(product.operations()).hasSize(1);

@@ -32,6 +32,8 @@ public enum ClusterMode {
   public static final String KUBECONFIG_ENV = "ELTM_KUBECONFIG";
   public static final String NODE_KUBECONFIG_PROPERTY = "eltm.kube.node.kubeconfig";
   public static final String NODE_KUBECONFIG_ENV = "ELTM_NODE_KUBECONFIG";
+  public static final String NODE_AUDIT_LOG_PROPERTY = "eltm.kube.node.audit-log";
+  public static final String NODE_AUDIT_LOG_ENV = "ELTM_NODE_AUDIT_LOG";
 
   public static ClusterMode fromEnvironment() {
     return fromEnvironment(System.getProperties(), System.getenv());
@@ -62,6 +64,11 @@ public enum ClusterMode {
   /** The node cluster's kubeconfig, if a launcher runs one for this test run. */
   public static Optional<Path> nodeKubeconfigFromEnvironment() {
     return setting(System.getProperties(), System.getenv(), NODE_KUBECONFIG_PROPERTY, NODE_KUBECONFIG_ENV).map(Path::of);
+  }
+
+  /** The node cluster's API server audit log ({@code --audit-log-out} of its launcher), if it writes one. */
+  public static Optional<Path> nodeAuditLogFromEnvironment() {
+    return setting(System.getProperties(), System.getenv(), NODE_AUDIT_LOG_PROPERTY, NODE_AUDIT_LOG_ENV).map(Path::of);
   }
 
   private static Optional<String> setting(Properties properties, Map<String, String> env, String property,

@@ -36,7 +36,7 @@ public final class NodeCluster implements AutoCloseable {
   private NodeComponents components;
   private final Duration startupTime;
 
-  private NodeCluster(Path workDir, List<Path> images) {
+  private NodeCluster(Path workDir, List<Path> images, Path auditLog) {
     this.workDir = workDir;
     this.containerd = new Containerd(workDir.resolve("containerd"));
     long started = System.nanoTime();
@@ -45,7 +45,7 @@ public final class NodeCluster implements AutoCloseable {
       network.setUp();
       Path pki = Files.createDirectories(workDir.resolve("node-pki"));
       plane = LocalControlPlane.start(binaries, new ControlPlaneOptions(NodeNetwork.NODE_IP, NodeNetwork.SERVICE_CIDR,
-          NodeNetwork.KUBERNETES_SERVICE_IP, certificates -> NodeComponents.apiServerFlags(pki, certificates.authority())),
+          NodeNetwork.KUBERNETES_SERVICE_IP, certificates -> apiServerFlags(pki, certificates, auditLog)),
           Files.createDirectories(workDir.resolve("control-plane")));
       components = new NodeComponents(binaries, plane.certificates(), plane.server(), pki);
       controllers.add(ServerProcess.start("kube-controller-manager", components.controllerManager(),
@@ -72,13 +72,24 @@ public final class NodeCluster implements AutoCloseable {
     }
   }
 
-  /** Starts a cluster with the images (docker-archive or OCI tars) imported into its node. */
-  public static NodeCluster start(List<Path> images) {
+  /**
+   * Starts a cluster with the images (docker-archive or OCI tars) imported into its node; with
+   * {@code auditLog} non-null, its API server writes the audit log of {@link NodeAudit} there.
+   */
+  public static NodeCluster start(List<Path> images, Path auditLog) {
     try {
-      return new NodeCluster(Files.createTempDirectory("eltm-node-"), images);
+      return new NodeCluster(Files.createTempDirectory("eltm-node-"), images, auditLog);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temp directory for the node", e);
     }
+  }
+
+  private static List<String> apiServerFlags(Path pki, ControlPlaneCertificates certificates, Path auditLog) {
+    List<String> flags = new ArrayList<>(NodeComponents.apiServerFlags(pki, certificates.authority()));
+    if (auditLog != null) {
+      flags.addAll(NodeAudit.apiServerFlags(pki, auditLog));
+    }
+    return flags;
   }
 
   public Path kubeconfig() {

@@ -19,7 +19,7 @@ import sun.misc.Signal;
  * exit code is 0 only when nothing is left behind, so CI fails on a leak.
  *
  * <pre>
- *   NodeClusterMain --kubeconfig-out FILE [--owner USER] [--image TAR]...
+ *   NodeClusterMain --kubeconfig-out FILE [--audit-log-out FILE] [--owner USER] [--image TAR]...
  * </pre>
  */
 public final class NodeClusterMain {
@@ -29,11 +29,13 @@ public final class NodeClusterMain {
 
   public static void main(String[] args) throws InterruptedException {
     Path out = null;
+    Path auditLog = null;
     String owner = null;
     List<Path> images = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--kubeconfig-out" -> out = Path.of(args[++i]);
+        case "--audit-log-out" -> auditLog = Path.of(args[++i]).toAbsolutePath();
         case "--owner" -> owner = args[++i];
         case "--image" -> images.add(Path.of(args[++i]));
         default -> usage("unknown argument " + args[i]);
@@ -46,7 +48,10 @@ public final class NodeClusterMain {
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());
 
-    NodeCluster cluster = NodeCluster.start(images);
+    if (auditLog != null) {
+      createOwned(auditLog, owner);
+    }
+    NodeCluster cluster = NodeCluster.start(images, auditLog);
     try {
       handOver(cluster.kubeconfig(), out, owner);
       System.out.printf("""
@@ -55,19 +60,23 @@ public final class NodeClusterMain {
           node %s; pod network %s, services %s (on bridge %s)
           images imported: %s
           kubeconfig (cluster-admin) for %s: %s
+          audit log (ServiceAccounts' requests): %s
 
             export ELTM_NODE_KUBECONFIG=%s
 
           SIGTERM or Ctrl-C stops it and removes %s
           """, cluster.startupTime().toMillis(), cluster.server(), cluster.pids().size(), residentMiB(cluster.pids()),
           NodeComponents.NODE_NAME, NodeNetwork.POD_CIDR,
-          NodeNetwork.SERVICE_CIDR, NodeNetwork.BRIDGE, images, owner == null ? "root" : owner, out, out,
+          NodeNetwork.SERVICE_CIDR, NodeNetwork.BRIDGE, images, owner == null ? "root" : owner, out, auditLog == null ? "off" : auditLog, out,
           cluster.workDir());
       stop.await();
     } finally {
       System.out.println("stopping the node cluster and removing " + cluster.workDir());
       cluster.close();
       deleteQuietly(out);
+      if (auditLog != null) {
+        deleteQuietly(auditLog);
+      }
     }
     List<String> residue = NodeResidue.find();
     if (!residue.isEmpty()) {
@@ -114,6 +123,23 @@ public final class NodeClusterMain {
     }
   }
 
+  /**
+   * An empty audit log, 0600 and owned by {@code owner}: the API server (root) appends to the existing file
+   * and keeps its owner and mode, so the test user reads it and nobody else does.
+   */
+  private static void createOwned(Path file, String owner) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      if (owner != null) {
+        Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the audit log " + file + " for " + owner, e);
+    }
+  }
+
   private static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
@@ -124,7 +150,7 @@ public final class NodeClusterMain {
 
   private static void usage(String problem) {
     System.err.println("NodeClusterMain: " + problem
-        + "\nusage: NodeClusterMain --kubeconfig-out FILE [--owner USER] [--image TAR]...");
+        + "\nusage: NodeClusterMain --kubeconfig-out FILE [--audit-log-out FILE] [--owner USER] [--image TAR]...");
     System.exit(2);
   }
 }
