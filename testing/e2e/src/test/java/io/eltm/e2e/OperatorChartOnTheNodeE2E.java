@@ -112,6 +112,37 @@ class OperatorChartOnTheNodeE2E {
         }
     }
 
+    @Test
+    void withWatchNamespacesTheOperatorNeedsNoClusterWideRight(KubeCluster cluster, KubernetesClient admin,
+            TestNamespace ns, Path kubeconfig) throws Exception {
+        Path audit = ClusterMode.nodeAuditLogFromEnvironment().orElse(null);
+        assumeThat(audit).as("reads the node API server's audit log (" + ClusterMode.NODE_AUDIT_LOG_ENV + ")").isNotNull();
+        enforceRestricted(admin, ns.name());
+        String hosts = ns.name() + "-hosts";
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(hosts).endMetadata().build())
+                .create();
+        KeptResources.adoptKeptResources(admin, ns.name());
+        try (OperatorPod operator = OperatorPod.install(admin, kubeconfig, ns.name(), Map.of("watchNamespaces[0]", hosts));
+             Product product = new Product(admin, hosts, kubeconfig, cluster.kubectl(), dir, operator)) {
+            assertThat(admin.rbac().clusterRoles().withName(OperatorPod.NAME).get()).isNull();
+            assertThat(admin.rbac().roles().inNamespace(hosts).withName(OperatorPod.NAME).get()).isNotNull();
+
+            product.apply("8.4.1");
+            product.awaitInstallation(Product.settled("Ready", "8.4.1"));
+            product.apply("8.4.2");
+            product.awaitInstallation(Product.settled("Ready", "8.4.2"));
+
+            List<AuditLog.Request> requests = new AuditLog(audit).requestsBy(
+                    "system:serviceaccount:" + ns.name() + ":" + OperatorPod.NAME);
+            assertThat(requests).isNotEmpty().allMatch(AuditLog.Request::allowed);
+            assertThat(requests).filteredOn(r -> !r.apiGroup().equals("authorization.k8s.io"))
+                    .as("every request names a namespace it was given a Role in")
+                    .allMatch(r -> r.namespace().equals(hosts) || r.namespace().equals(ns.name()));
+        } finally {
+            admin.namespaces().withName(hosts).delete();
+        }
+    }
+
     private static void assertExactlyTheGrantedRightsWereUsed(KubernetesClient admin, AuditLog audit, String namespace) {
         String user = "system:serviceaccount:" + namespace + ":" + OperatorPod.NAME;
         GrantedRules granted = GrantedRules.of(admin.rbac().clusterRoles().withName(OperatorPod.NAME).get().getRules(), "",
