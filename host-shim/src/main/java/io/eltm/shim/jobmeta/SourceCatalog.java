@@ -57,22 +57,29 @@ final class SourceCatalog {
      * this role may not read them (superuser or {@code pg_read_all_settings}) or they set no zone.
      */
     Optional<String> serverTimeZone() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SAVEPOINT jobmeta_zone")) {
-            ps.execute();
-        }
+        execute("SAVEPOINT jobmeta_zone");
+        Optional<String> zone;
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT setting FROM pg_file_settings
                  WHERE lower(name) = 'timezone' AND error IS NULL ORDER BY seqno DESC LIMIT 1""");
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            zone = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {
             if (!"42501".equals(e.getSQLState())) {
                 throw e;
             }
-            try (PreparedStatement ps = connection.prepareStatement("ROLLBACK TO SAVEPOINT jobmeta_zone")) {
-                ps.execute();
-            }
-            return Optional.empty();
+            execute("ROLLBACK TO SAVEPOINT jobmeta_zone");
+            zone = Optional.empty();
+        }
+        // released: the rest of the export ran inside this subtransaction, which nothing ended (and which
+        // pg_export_snapshot, for one, refuses)
+        execute("RELEASE SAVEPOINT jobmeta_zone");
+        return zone;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.execute();
         }
     }
 
