@@ -15,11 +15,14 @@ import java.util.List;
  */
 public final class AuditLog {
 
-    /** One request: what was asked, and what the authorizer and the API server answered. */
+    /**
+     * One request: what was asked, and what the authorizer and the API server answered. {@code resource}
+     * carries its subresource as RBAC names it ({@code eltminstallations/status}).
+     */
     public record Request(String verb, String apiGroup, String resource, String namespace, String name,
                           int code, String decision) {
 
-        /** {@code resource} with its subresource, as RBAC names it ({@code eltminstallations/status}). */
+        /** The authorizer allowed it and the API server did not answer 403. */
         public boolean allowed() {
             return "allow".equals(decision) && code != 403;
         }
