@@ -100,6 +100,7 @@ class OperatorChartOnTheNodeE2E {
 
             OperatorChart.uninstall(kubeconfig, ns.name());
             operator.uninstalled();
+            operator.awaitNoPods();
             await("the operator's Deployment is gone").atMost(Duration.ofMinutes(1)).until(() ->
                     admin.apps().deployments().inNamespace(ns.name()).withName(OperatorPod.NAME).get() == null);
             assertThat(admin.rbac().clusterRoles().withName(OperatorPod.NAME).get()).isNull();
@@ -108,7 +109,7 @@ class OperatorChartOnTheNodeE2E {
             assertThat(admin.genericKubernetesResources("eltm.io/v1alpha1", "EltmInstallation").inNamespace(hosts)
                     .withName("sales").get()).as("the user's installation survives helm uninstall").isNotNull();
         } finally {
-            admin.namespaces().withName(hosts).delete();
+            deleteAndAwaitGone(admin, hosts);
         }
     }
 
@@ -139,7 +140,7 @@ class OperatorChartOnTheNodeE2E {
                     .as("every request names a namespace it was given a Role in")
                     .allMatch(r -> r.namespace().equals(hosts) || r.namespace().equals(ns.name()));
         } finally {
-            admin.namespaces().withName(hosts).delete();
+            deleteAndAwaitGone(admin, hosts);
         }
     }
 
@@ -166,6 +167,13 @@ class OperatorChartOnTheNodeE2E {
         assertThat(granted.grants()).as(table.toString())
                 .filteredOn(grant -> !(grant.resource().equals("leases") && grant.verb().equals("update")))
                 .allMatch(grant -> requests.stream().anyMatch(grant::usedBy));
+    }
+
+    /** The next scenario's operator must not find this one's installation in a namespace still terminating. */
+    private static void deleteAndAwaitGone(KubernetesClient admin, String namespace) {
+        admin.namespaces().withName(namespace).delete();
+        await("namespace " + namespace + " deleted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin.namespaces().withName(namespace).get() == null);
     }
 
     private static String leaseHolder(KubernetesClient admin, String namespace) {

@@ -91,12 +91,21 @@ final class OperatorPod implements RunningOperator {
         installed = false;
     }
 
+    /** Uninstalls, and waits until the operator's pods are gone: none may act on the next scenario's objects. */
     @Override
     public void close() {
         if (installed) {
             installed = false;
             OperatorChart.uninstall(kubeconfig, namespace);
         }
+        awaitNoPods();
+    }
+
+    void awaitNoPods() {
+        await("the operator's pods in " + namespace + " gone").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> admin.pods().inNamespace(namespace).withLabel("app.kubernetes.io/name", "eltm-operator")
+                        .list().getItems().isEmpty());
     }
 
     private String awaitReadyPod(String notThisOne) {
