@@ -44,14 +44,8 @@ class OperatorChartOnTheNodeE2E {
     @Test
     void theChartsOperatorUpgradesAHostUsingEveryRightItIsGrantedAndNoOther(KubeCluster cluster,
             KubernetesClient admin, TestNamespace ns, Path kubeconfig) throws Exception {
-        Path audit = ClusterMode.nodeAuditLogFromEnvironment().orElse(null);
-        assumeThat(audit).as("the RBAC measurement reads the node API server's audit log: start the node with"
-                + " --audit-log-out FILE and set " + ClusterMode.NODE_AUDIT_LOG_ENV + " (bash .ci/run does)").isNotNull();
-        enforceRestricted(admin, ns.name());
-        String hosts = ns.name() + "-hosts";
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(hosts).endMetadata().build())
-                .create();
-        KeptResources.adoptKeptResources(admin, ns.name());
+        Path audit = auditLog();
+        String hosts = operatorAndHostsNamespaces(admin, ns.name());
         try (OperatorPod operator = OperatorPod.install(admin, kubeconfig, ns.name(), Map.of());
              Product product = new Product(admin, hosts, kubeconfig, cluster.kubectl(), dir, operator)) {
             KeptResources.assertInstalledAsCommitted(admin);
@@ -116,13 +110,8 @@ class OperatorChartOnTheNodeE2E {
     @Test
     void withWatchNamespacesTheOperatorNeedsNoClusterWideRight(KubeCluster cluster, KubernetesClient admin,
             TestNamespace ns, Path kubeconfig) throws Exception {
-        Path audit = ClusterMode.nodeAuditLogFromEnvironment().orElse(null);
-        assumeThat(audit).as("reads the node API server's audit log (" + ClusterMode.NODE_AUDIT_LOG_ENV + ")").isNotNull();
-        enforceRestricted(admin, ns.name());
-        String hosts = ns.name() + "-hosts";
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(hosts).endMetadata().build())
-                .create();
-        KeptResources.adoptKeptResources(admin, ns.name());
+        Path audit = auditLog();
+        String hosts = operatorAndHostsNamespaces(admin, ns.name());
         try (OperatorPod operator = OperatorPod.install(admin, kubeconfig, ns.name(), Map.of("watchNamespaces[0]", hosts));
              Product product = new Product(admin, hosts, kubeconfig, cluster.kubectl(), dir, operator)) {
             assertThat(admin.rbac().clusterRoles().withName(OperatorPod.NAME).get()).isNull();
@@ -167,6 +156,27 @@ class OperatorChartOnTheNodeE2E {
         assertThat(granted.grants()).as(table.toString())
                 .filteredOn(grant -> !(grant.resource().equals("leases") && grant.verb().equals("update")))
                 .allMatch(grant -> requests.stream().anyMatch(grant::usedBy));
+    }
+
+    /** The node API server's audit log; the scenario is skipped, saying why, when the node writes none. */
+    private static Path auditLog() {
+        Path audit = ClusterMode.nodeAuditLogFromEnvironment().orElse(null);
+        assumeThat(audit).as("the RBAC measurement reads the node API server's audit log: start the node with"
+                + " --audit-log-out FILE and set " + ClusterMode.NODE_AUDIT_LOG_ENV + " (bash .ci/run does)").isNotNull();
+        return audit;
+    }
+
+    /**
+     * The operator's namespace {@code operatorNamespace}, made to enforce "restricted", and a new namespace for
+     * the host and its installation (returned); the kept cluster-wide objects adopted by this scenario's release.
+     */
+    private static String operatorAndHostsNamespaces(KubernetesClient admin, String operatorNamespace) {
+        enforceRestricted(admin, operatorNamespace);
+        String hosts = operatorNamespace + "-hosts";
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(hosts).endMetadata().build())
+                .create();
+        KeptResources.adoptKeptResources(admin, operatorNamespace);
+        return hosts;
     }
 
     /** The next scenario's operator must not find this one's installation in a namespace still terminating. */
