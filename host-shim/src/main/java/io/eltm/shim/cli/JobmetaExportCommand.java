@@ -3,6 +3,7 @@ package io.eltm.shim.cli;
 import io.eltm.shim.ExitCode;
 import io.eltm.shim.RefusedException;
 import io.eltm.shim.jobmeta.Database;
+import io.eltm.shim.jobmeta.ExportFormat;
 import io.eltm.shim.jobmeta.ExportManifest;
 import io.eltm.shim.jobmeta.ExportSelection;
 import io.eltm.shim.jobmeta.JobmetaExporter;
@@ -68,6 +69,7 @@ final class JobmetaExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ExportFormat.prepareMapper();
         return JobmetaRun.run(spec, json, () -> {
             ExportSelection selection = ExportSelection.of(skip, include);
             Database source = source();

@@ -26,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ExportFileWriter implements Closeable {
 
-    private final ObjectMapper mapper = ExportFormat.mapper();
+    private final ObjectMapper mapper = ExportFormat.preparedMapper();
     private final LineDigest content = new LineDigest();
     private final List<TableSection> sections = new ArrayList<>();
     private final Clock clock;

@@ -1,5 +1,6 @@
 package io.eltm.shim.jobmeta;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -8,6 +9,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The export file format, version 2: lines, read and written in one pass; plain, or one gzip stream
@@ -47,6 +49,31 @@ public final class ExportFormat {
 
     public static FileAttribute<Set<PosixFilePermission>> fileMode() {
         return PosixFilePermissions.asFileAttribute(FILE_MODE);
+    }
+
+    /**
+     * Starts building the export writer's mapper on another thread: Jackson's first use loads about 0.3 s of
+     * classes, which then overlaps with sourcing the env file and connecting (docs/performance.md).
+     */
+    public static void prepareMapper() {
+        PreparedMapper.MAPPER.isDone(); // touching the holder starts it, once
+    }
+
+    /** The mapper {@link #prepareMapper} started, shared (a configured ObjectMapper is thread-safe). */
+    static ObjectMapper preparedMapper() {
+        return PreparedMapper.MAPPER.join();
+    }
+
+    private static final class PreparedMapper {
+        static final CompletableFuture<ObjectMapper> MAPPER = CompletableFuture.supplyAsync(() -> {
+            ObjectMapper mapper = mapper();
+            try {
+                mapper.writeValueAsBytes(new Header(MAGIC, VERSION, ""));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write an export header", e);
+            }
+            return mapper;
+        });
     }
 
     /** The mapper for header, section and manifest lines (never for rows, which stream). */

@@ -94,7 +94,7 @@ public final class JobmetaExporter {
 
     /**
      * Streams one table with {@code COPY ... TO STDOUT}: the server sends rows continuously while they
-     * are written, where a cursor would wait for each batch.
+     * are written, where a cursor would wait for each batch; another thread hashes and writes them.
      */
     private static TableSection copy(Connection connection, ExportFileWriter writer, String table,
             List<ColumnDef> columns) throws SQLException, IOException {
@@ -102,10 +102,11 @@ public final class JobmetaExporter {
         String sql = "COPY " + Sql.table(table) + " ("
                 + Sql.columnList(columns.stream().map(ColumnDef::name).toList()) + ") TO STDOUT";
         CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-        try {
+        try (RowHandoff handoff = RowHandoff.start("jobmeta export of " + table, writer::copyRow)) {
             for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
-                writer.copyRow(row);
+                handoff.accept(row);
             }
+            handoff.finish();
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
