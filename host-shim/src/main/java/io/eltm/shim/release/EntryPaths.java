@@ -1,24 +1,26 @@
 package io.eltm.shim.release;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Turns archive entry names into safe paths relative to the install root (contract §4): refuses
- * absolute names, {@code ..} components, links leaving the tree and entries beneath a symlink of the
- * archive, and strips the one top-level directory when the archive has one. The layout is decided
- * from the first entry: a first component that is not an install-root name is the top directory.
+ * Turns archive entry names into paths relative to the install root (contract §4): refuses absolute
+ * names, {@code ..} components and names longer than the kernel's PATH_MAX, and strips the one
+ * top-level directory when the archive has one. The layout is decided from the first entry: a first
+ * component that is not an install-root name is the top directory. Where entries may go relative to
+ * each other (links, directories, duplicates) is {@link ArchiveTree}'s job.
  */
 final class EntryPaths {
 
     static final Set<String> INSTALL_ROOT_NAMES =
             Set.of("VERSION", "bin", "server", "library", "data", "tools", "transient");
 
+    /** Linux's PATH_MAX: no name or link target of a release is longer. */
+    static final int MAX_NAME_BYTES = 4096;
+
     private final TarballRefusals refusals;
-    private final Set<String> symlinks = new HashSet<>();
-    private final Set<String> nonDirectories = new HashSet<>();
     /** {@code null} until decided; empty when entries are rooted at the install root. */
     private String topDirectory;
 
@@ -31,6 +33,7 @@ final class EntryPaths {
      * top-level directory entry or {@code ./}).
      */
     String relativePath(String entryName, boolean isDirectory) {
+        requireShort(entryName, entryName, "name");
         String[] components = components(entryName, entryName);
         if (components.length == 0) {
             return "";
@@ -40,57 +43,33 @@ final class EntryPaths {
                     && (components.length > 1 || isDirectory);
             topDirectory = looksLikeTopDirectory ? components[0] : "";
         }
-        String path = stripTopDirectory(entryName, components);
-        String blocking = symlinkAbove(path);
-        if (blocking != null) {
-            throw refusals.entry(entryName, "lies beneath the symlink '" + blocking
-                    + "' of the same archive, so it would be written wherever that link points");
-        }
-        return path;
+        return stripTopDirectory(entryName, components);
     }
 
-    /** Checks a symlink's target stays in the tree (resolved from the link's directory) and records the link. */
-    void checkSymlink(String entryName, String path, String target) {
-        if (target.isEmpty() || target.startsWith("/")) {
-            throw refusals.entry(entryName, "is a symlink to '" + target + "', which leaves the release tree");
-        }
-        Deque<String> resolved = new ArrayDeque<>();
-        String[] linkComponents = path.split("/");
-        for (int i = 0; i < linkComponents.length - 1; i++) {
-            resolved.addLast(linkComponents[i]);
-        }
-        for (String component : target.split("/")) {
-            if (component.equals("..")) {
-                if (resolved.isEmpty()) {
-                    throw refusals.entry(entryName, "is a symlink to '" + target
-                            + "', which leaves the release tree");
-                }
-                resolved.removeLast();
-            } else if (!component.isEmpty() && !component.equals(".")) {
-                resolved.addLast(component);
-            }
-        }
-        symlinks.add(path);
-        nonDirectories.add(path);
-    }
-
-    /** The hard link's target as a path relative to the install root; it must be an earlier entry. */
-    String hardLinkTarget(String entryName, String linkName) {
-        if (linkName.startsWith("/")) {
-            throw refusals.entry(entryName, "is a hard link to '" + linkName + "', which leaves the release tree");
-        }
-        String target = stripTopDirectory(entryName, components(entryName, linkName));
-        if (!nonDirectories.contains(target)) {
-            throw refusals.entry(entryName, "is a hard link to '" + linkName
-                    + "', which is not an earlier file of the archive");
-        }
+    /** A symlink's target as stored: checked for length only (resolving it is {@link ArchiveTree}'s job). */
+    String symlinkTarget(String entryName, String target) {
+        requireShort(entryName, target, "link target");
         return target;
     }
 
-    /** Records a file (or hard link) so later hard links may point at it. */
-    void recordFile(String path) {
-        nonDirectories.add(path);
-        symlinks.remove(path);
+    /** The hard link's target as a path relative to the install root. */
+    String hardLinkTarget(String entryName, String linkName) {
+        requireShort(entryName, linkName, "link target");
+        if (linkName.startsWith("/")) {
+            throw refusals.entry(entryName, "is a hard link to '" + linkName + "', which leaves the release tree");
+        }
+        return stripTopDirectory(entryName, components(entryName, linkName));
+    }
+
+    private void requireShort(String entryName, String name, String what) {
+        if (name.length() > MAX_NAME_BYTES / 4 && name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw refusals.entry(shorten(entryName), "has a " + what + " longer than " + MAX_NAME_BYTES
+                    + " bytes, which no file system here accepts");
+        }
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= 200 ? name : name.substring(0, 200) + "...";
     }
 
     private String[] components(String entryName, String name) {
@@ -120,15 +99,5 @@ final class EntryPaths {
             from = 1;
         }
         return String.join("/", java.util.Arrays.asList(components).subList(from, components.length));
-    }
-
-    private String symlinkAbove(String path) {
-        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-            String parent = path.substring(0, slash);
-            if (symlinks.contains(parent)) {
-                return parent;
-            }
-        }
-        return null;
     }
 }

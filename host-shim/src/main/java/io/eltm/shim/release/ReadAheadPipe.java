@@ -15,7 +15,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class ReadAheadPipe extends InputStream {
 
-    private record Chunk(byte[] data, int length, IOException failure) {
+    private record Chunk(byte[] data, int length, Throwable failure) {
     }
 
     private static final Chunk END = new Chunk(null, 0, null);
@@ -59,6 +59,9 @@ final class ReadAheadPipe extends InputStream {
         } catch (RuntimeException e) {
             // Commons Compress reports some corruptions as unchecked exceptions.
             filled.offer(new Chunk(null, 0, new IOException(e.getMessage(), e)));
+        } catch (Error e) {
+            // An OutOfMemoryError here must reach the consumer, who would otherwise wait forever.
+            filled.offer(new Chunk(null, 0, e));
         }
     }
 
@@ -75,6 +78,9 @@ final class ReadAheadPipe extends InputStream {
         }
         if (current == null || current.data() != null && position == current.length()) {
             nextChunk();
+        }
+        if (current.failure() instanceof Error error) {
+            throw error;
         }
         if (current.failure() != null) {
             throw new IOException(current.failure().getMessage(), current.failure());

@@ -7,15 +7,18 @@ import java.util.List;
  *
  * @param versionFile       the release's {@code VERSION}
  * @param entryCount        archive entries (files, directories, links), skeleton included
- * @param uncompressedBytes sum of all entries' sizes
+ * @param uncompressedBytes length of the tar stream: every header, PAX record, link and file
  * @param replacedBytes     sum of the sizes of the entries in replaced paths (what staging needs)
  * @param migrations        file names under {@code server/pgsql.factory/migrations/}, sorted
+ * @param swapUnits         the {@link ReplacedPaths#swapUnitOf swap units} the release ships, in archive order
  * @param sha256            lowercase hex sha256 of the tarball file
  */
 public record ReleaseSummary(VersionFile versionFile, long entryCount, long uncompressedBytes,
-                             long replacedBytes, List<String> migrations, String sha256) {
+                             long replacedBytes, List<String> migrations, List<String> swapUnits,
+                             String sha256) {
 
     public ReleaseSummary {
         migrations = List.copyOf(migrations);
+        swapUnits = List.copyOf(swapUnits);
     }
 }

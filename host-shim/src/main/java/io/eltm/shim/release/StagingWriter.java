@@ -32,7 +32,7 @@ final class StagingWriter {
 
     private final Path root;
     private final FileStore store;
-    private final long marginBytes;
+    private final ExtractionLimits limits;
     private final TarballRefusals refusals;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private final ByteBuffer wrapped = ByteBuffer.wrap(buffer);
@@ -47,9 +47,9 @@ final class StagingWriter {
     StagingWriter(Path root, ExtractionLimits limits, TarballRefusals refusals) throws IOException {
         this.root = root;
         this.store = Files.getFileStore(root);
-        this.marginBytes = limits.freeSpaceMarginBytes();
+        this.limits = limits;
         this.refusals = refusals;
-        this.spaceLeft = store.getUsableSpace() - marginBytes;
+        this.spaceLeft = store.getUsableSpace() - limits.freeSpaceMarginBytes();
         knownDirectories.add(root);
     }
 
@@ -129,10 +129,10 @@ final class StagingWriter {
     private void reserve(String entryName, long size) throws IOException {
         if (size > spaceLeft) {
             long usable = store.getUsableSpace();
-            spaceLeft = usable - marginBytes;
-            if (size > spaceLeft) {
+            spaceLeft = usable - limits.freeSpaceMarginBytes();
+            if (!limits.fits(size, usable)) {
                 throw refusals.space(entryName, "needs " + size + " bytes but the staging filesystem has " + usable
-                        + " bytes free and " + marginBytes + " bytes must stay free");
+                        + " bytes free and " + limits.freeSpaceMarginBytes() + " bytes must stay free");
             }
         }
         spaceLeft -= size;

@@ -6,6 +6,7 @@ import io.eltm.shim.release.TarReads.ArchiveReadException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 import java.io.IOException;
@@ -34,7 +35,9 @@ final class TarballPass {
     private final StagingWriter writer;
     private final TarballRefusals refusals;
     private final EntryPaths paths;
+    private final ArchiveTree tree;
     private final List<String> migrations = new ArrayList<>();
+    private final List<String> swapUnits = new ArrayList<>();
     private VersionFile versionFile;
     private boolean hasEngine;
     private long entryCount;
@@ -51,6 +54,7 @@ final class TarballPass {
         this.writer = writer;
         this.refusals = refusals;
         this.paths = new EntryPaths(refusals);
+        this.tree = new ArchiveTree(refusals);
     }
 
     ReleaseSummary run(ExtractionProgress progress) throws IOException {
@@ -63,11 +67,13 @@ final class TarballPass {
             // wake-ups than they gained; 8 MiB chunks keep hand-offs to about one per 8 MiB.
             try (InputStream inflated = new ReadAheadPipe(gunzip(CloseShieldInputStream.wrap(hashing)),
                     chunkSize, CHUNKS, "inflate " + file.getFileName());
-                 RawNameTarInputStream tar = new RawNameTarInputStream(inflated)) {
+                 BoundedInputStream counted = counted(inflated);
+                 RawNameTarInputStream tar = new RawNameTarInputStream(counted, refusals, () -> lastEntry)) {
                 for (TarArchiveEntry entry = next(tar); entry != null; entry = next(tar)) {
-                    take(entry, tar);
+                    take(entry, tar, counted.getCount());
                 }
-                drain(inflated);
+                drain(counted);
+                uncompressedBytes = counted.getCount();
             } catch (ArchiveReadException e) {
                 throw refusals.corrupt(e.getCause(), lastEntry);
             }
@@ -77,18 +83,36 @@ final class TarballPass {
                 throw Sha256.mismatch(file.toString(), expectedSha256.get(), sha256);
             }
             checkComplete();
+            tree.checkLinks();
             if (writer != null) {
                 writer.finish();
             }
             migrations.sort(null);
-            return new ReleaseSummary(versionFile, entryCount, uncompressedBytes, replacedBytes, migrations, sha256);
+            return new ReleaseSummary(versionFile, entryCount, uncompressedBytes, replacedBytes, migrations,
+                    swapUnits, sha256);
+        } catch (OutOfMemoryError e) {
+            throw refusals.archive("reading it needed more memory than this JVM has (" + e.getMessage()
+                    + "), which no release's headers do");
         }
     }
 
-    private void take(TarArchiveEntry entry, RawNameTarInputStream tar) throws IOException {
+    // Every byte of the tar stream counts: headers, PAX records, long names, links, padding and file data.
+    private BoundedInputStream counted(InputStream inflated) throws IOException {
+        return BoundedInputStream.builder().setInputStream(inflated).setMaxCount(limits.maxUncompressedBytes() + 1)
+                .setOnMaxCount((max, count) -> {
+                    throw refusals.entry(lastEntry == null ? "(first header)" : lastEntry, "brings the uncompressed "
+                            + "size of the archive (every header, link and file counted) over the limit of "
+                            + limits.maxUncompressedBytes() + " bytes");
+                }).get();
+    }
+
+    private void take(TarArchiveEntry entry, RawNameTarInputStream tar, long readSoFar) throws IOException {
         String name = tar.rawName(entry);
         lastEntry = name;
-        entryCount++;
+        if (++entryCount > limits.maxEntries()) {
+            throw refusals.entry(name, "is entry number " + entryCount + ", over the limit of " + limits.maxEntries()
+                    + " entries");
+        }
         refuseSpecialEntries(entry, name);
         String path = paths.relativePath(name, entry.isDirectory());
         if (path.equals(ReplacedPaths.ENGINE) || path.startsWith(ReplacedPaths.ENGINE + "/")) {
@@ -99,40 +123,48 @@ final class TarballPass {
         }
         boolean replaced = ReplacedPaths.isReplaced(path);
         boolean write = writer != null && replaced;
+        if (replaced) {
+            String unit = ReplacedPaths.swapUnitOf(path);
+            if (!swapUnits.contains(unit)) {
+                swapUnits.add(unit);
+            }
+        }
         if (entry.isSymbolicLink()) {
-            paths.checkSymlink(name, path, entry.getLinkName());
+            String target = paths.symlinkTarget(name, entry.getLinkName());
+            tree.symlink(name, path, target, replaced);
             if (write) {
-                writer.symlink(path, entry.getLinkName());
+                writer.symlink(path, target);
             }
         } else if (entry.isLink()) {
             String target = paths.hardLinkTarget(name, entry.getLinkName());
-            paths.recordFile(path);
+            tree.hardLink(name, path, target);
             // Checked in validate too, so `check` predicts what the upgrade will refuse.
             if (replaced && !ReplacedPaths.isReplaced(target) || write && !writer.hardLink(path, target)) {
                 throw refusals.entry(name, "is a hard link to '" + entry.getLinkName()
                         + "', which is outside the replaced paths, so the upgrade cannot take it");
             }
         } else if (entry.isDirectory()) {
+            tree.directory(name, path);
             if (write && !path.isEmpty()) {
                 writer.directory(path, entry.getMode(), entry.getLastModifiedTime());
             }
         } else {
-            takeFile(entry, tar, name, path, replaced, write);
+            tree.file(name, path);
+            takeFile(entry, tar, name, path, replaced, write, readSoFar);
         }
     }
 
     private void takeFile(TarArchiveEntry entry, RawNameTarInputStream tar, String name, String path,
-                          boolean replaced, boolean write) throws IOException {
+                          boolean replaced, boolean write, long readSoFar) throws IOException {
         long size = entry.getSize();
-        uncompressedBytes += size;
-        if (uncompressedBytes > limits.maxUncompressedBytes()) {
-            throw refusals.entry(name, "brings the uncompressed size to " + uncompressedBytes
-                    + " bytes, over the limit of " + limits.maxUncompressedBytes() + " bytes");
+        // Refused from the header, before any of the data is read or written.
+        if (size > limits.maxUncompressedBytes() - readSoFar) {
+            throw refusals.entry(name, "is " + size + " bytes, which brings the uncompressed size of the archive "
+                    + "to " + (readSoFar + size) + " bytes, over the limit of " + limits.maxUncompressedBytes() + " bytes");
         }
         if (replaced) {
             replacedBytes += size;
         }
-        paths.recordFile(path);
         if (path.startsWith(ReplacedPaths.MIGRATIONS + "/")) {
             migrations.add(path.substring(ReplacedPaths.MIGRATIONS.length() + 1));
         }
@@ -150,6 +182,9 @@ final class TarballPass {
     private void refuseSpecialEntries(TarArchiveEntry entry, String name) {
         if (entry.isCharacterDevice() || entry.isBlockDevice()) {
             throw refusals.entry(name, "is a device file; a release contains only files, directories and links");
+        }
+        if (entry.isSparse()) {
+            throw refusals.entry(name, "is a sparse file; a release contains only plain files, directories and links");
         }
         if (entry.isFIFO()) {
             throw refusals.entry(name, "is a fifo; a release contains only files, directories and links");
@@ -208,6 +243,8 @@ final class TarballPass {
     private static TarArchiveEntry next(RawNameTarInputStream tar) throws ArchiveReadException {
         try {
             return tar.getNextEntry();
+        } catch (RefusedException e) {
+            throw e; // a limit hit while reading a header: already says what is wrong
         } catch (IOException e) {
             throw new ArchiveReadException(e);
         } catch (RuntimeException e) {

@@ -69,6 +69,57 @@ class ReleaseTarballRefusalTest {
                 "bin/root/escape", "beneath the symlink");
     }
 
+    // Reproduced on main: a hard link to a deep symlink pointing at the root re-reads the link's target
+    // from bin/, so bin/h/evil/FILE was created two levels above staging.
+    @Test
+    void refusesHardLinkToASymlinkSoNothingIsWrittenThroughIt() throws IOException {
+        Path staging = dir.resolve("a/b/staging");
+        Path tarball = release().symlink("server/pgsql.factory/metadata/deep/up", "../../..")
+                .hardLink("bin/h", "eltm-portable-8.4.2/server/pgsql.factory/metadata/deep/up")
+                .file("bin/h/evil/FILE", "x", 0644).writeTo(dir.resolve("r.tar.gz"));
+
+        assertThatThrownBy(() -> ReleaseTarball.of(tarball).extract(staging, ExtractionLimits.DEFAULT,
+                ExtractionProgress.NONE)).isInstanceOf(RefusedException.class)
+                .hasMessageContaining("'eltm-portable-8.4.2/bin/h'").hasMessageContaining("not an earlier regular file");
+        assertThat(dir.resolve("a/evil")).doesNotExist();
+        assertThat(staging).doesNotExist();
+    }
+
+    // Reproduced on main: lexically bin/r/../../etc is etc/, but bin/r is the root, so it is /etc's sibling.
+    @Test
+    void refusesSymlinkThatStaysInsideLexicallyButLeavesThroughAnEarlierLink() throws IOException {
+        assertRefused(release().symlink("bin/r", "..").symlink("bin/e", "r/../../etc"), "'eltm-portable-8.4.2/bin/e'",
+                "leaves the release tree");
+    }
+
+    @Test
+    void refusesSymlinkThatALaterLinkMakesLeaveTheTree() throws IOException {
+        assertRefused(release().symlink("bin/e", "r/../../etc").symlink("bin/r", ".."), "'eltm-portable-8.4.2/bin/e'",
+                "leaves the release tree");
+    }
+
+    @Test
+    void refusesSymlinkLoops() throws IOException {
+        assertRefused(release().symlink("bin/a", "b").symlink("bin/b", "a"), "bin/b", "loop");
+    }
+
+    @Test
+    void refusesDirectoryRedeclaredAsSymlink() throws IOException {
+        assertRefused(release().dir("bin/d").file("bin/d/x", "x", 0644).symlink("bin/d", "../.."), "bin/d",
+                "already made it a directory");
+    }
+
+    @Test
+    void refusesEntryBeneathAFile() throws IOException {
+        assertRefused(release().file("bin/f", "x", 0644).file("bin/f/g", "y", 0644), "bin/f/g", "declares as a file");
+    }
+
+    @Test
+    void refusesDuplicateEntries() throws IOException {
+        assertRefused(release().file("bin/tool", "one", 0755).symlink("bin/tool", "../library"), "bin/tool",
+                "declares 'bin/tool' again");
+    }
+
     @Test
     void refusesHardLinkOutsideTheTree() throws IOException {
         assertRefused(release().hardLink("bin/shadow", "/etc/shadow"), "bin/shadow", "leaves the release tree");
@@ -77,7 +128,7 @@ class ReleaseTarballRefusalTest {
     @Test
     void refusesHardLinkToALaterOrUnknownEntry() throws IOException {
         assertRefused(release().hardLink("bin/ghost", "eltm-portable-8.4.2/bin/not-yet"), "bin/ghost",
-                "not an earlier file");
+                "not an earlier regular file");
     }
 
     @Test
@@ -166,6 +217,36 @@ class ReleaseTarballRefusalTest {
                 .writeTo(dir.resolve("r.tar.gz"));
         assertRefused(tarball, Optional.empty(), ExtractionLimits.DEFAULT.withMaxUncompressedBytes(50_000),
                 "server/engine/big.jar", "over the limit of 50000 bytes");
+    }
+
+    // On main only regular files counted, so 3,000 links and directories (1.5 MB of tar) passed a 100 kB limit.
+    @Test
+    void countsEveryHeaderAndLinkTowardsTheSizeLimit() throws IOException {
+        TestTarball many = release();
+        for (int i = 0; i < 1500; i++) {
+            many.dir("bin/d" + i).symlink("bin/l" + i, "d" + i);
+        }
+        Path tarball = many.writeTo(dir.resolve("r.tar.gz"));
+        assertRefused(tarball, Optional.empty(), ExtractionLimits.DEFAULT.withMaxUncompressedBytes(100_000),
+                "over the limit of 100000 bytes");
+    }
+
+    // Commons Compress holds a PAX header in memory whole: on main its size was whatever the archive said.
+    @Test
+    void refusesAnOversizedPaxHeaderBeforeHoldingIt() throws IOException {
+        TestTarball pax = release().file("bin/tool", "x", 0755).paxRecord("comment", "a".repeat(2 << 20));
+        assertRefused(pax, "PAX headers and long names", "after entry 'eltm-portable-8.4.2/server/keystore.jks'");
+    }
+
+    @Test
+    void refusesMoreEntriesThanTheLimit() throws IOException {
+        Path tarball = release().writeTo(dir.resolve("r.tar.gz"));
+        assertRefused(tarball, Optional.empty(), ExtractionLimits.DEFAULT.withMaxEntries(5), "over the limit of 5 entries");
+    }
+
+    @Test
+    void refusesANameLongerThanPathMax() throws IOException {
+        assertRefused(release().file("bin/" + "x".repeat(5000), "x", 0644), "longer than 4096 bytes");
     }
 
     @Test

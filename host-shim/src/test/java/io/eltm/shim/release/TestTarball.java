@@ -95,6 +95,12 @@ public final class TestTarball {
         return add(entry, 0644, null);
     }
 
+    /** Gives the last entry a PAX record, which the archive stores in a PAX header before it. */
+    public TestTarball paxRecord(String key, String value) {
+        entries.get(entries.size() - 1).addPaxHeader(key, value);
+        return this;
+    }
+
     public TestTarball special(String name, byte type) {
         return add(new TarArchiveEntry(prefix + name, type, true), 0644, null);
     }
