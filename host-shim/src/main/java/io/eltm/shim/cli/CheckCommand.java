@@ -1,7 +1,9 @@
 package io.eltm.shim.cli;
 
+import io.eltm.shim.ExitCode;
 import io.eltm.shim.engine.CheckReport;
 import io.eltm.shim.engine.ReleaseCheck;
+import io.eltm.shim.engine.RemovedFiles;
 import io.eltm.shim.env.InstallEnvironment;
 
 import picocli.CommandLine.Command;
@@ -11,10 +13,11 @@ import picocli.CommandLine.Parameters;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code eltm-shim check}: pre-flight only; changes nothing. */
+/** {@code eltm-shim check}: the upgrade's checks only; changes nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validates a release against this install and prints the plan (from → to, replaced paths, "
-                + "pending migrations, space needed). Changes nothing.",
+                + "files that would be removed, pending migrations, space needed) and every reason the upgrade "
+                + "would be refused. Changes nothing.",
                 "Exit: 0 the upgrade would proceed, 2 usage, 3 it would be refused (the message says why)."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -35,22 +38,34 @@ final class CheckCommand implements Callable<Integer> {
         InstallEnvironment env = install.load();
         Engines.of(env).recover(output.stepPrinter()).ifPresent(output::recovered);
         CheckReport plan = new ReleaseCheck(env, Engines.limits())
-                .check(source, Optional.ofNullable(release.sha256()), release.allowDowngrade, release.baseline,
+                .report(source, Optional.ofNullable(release.sha256()), release.allowDowngrade, release.baseline,
                         (done, total) -> { });
+        int exit = plan.wouldProceed() ? ExitCode.DONE.code() : ExitCode.REFUSED.code();
         if (output.json) {
             System.out.println(OutputOptions.toJson(plan));
-            return 0;
+            return exit;
         }
         System.out.printf("install      %s%n", plan.installDir());
-        System.out.printf("release      %s → %s (GIT_SHA %s → %s)%n", plan.from().version(), plan.to().version(),
-                plan.from().gitSha(), plan.to().gitSha());
-        System.out.printf("tarball      sha256 %s%n", plan.sha256());
-        System.out.printf("replaced     %s%n", String.join(", ", plan.replacedPaths()));
-        System.out.printf("migrations   %s%n", plan.migrations().isEmpty() ? "none pending"
-                : (plan.downgrade() ? "undo " : "apply ") + String.join(", ", plan.migrations()));
-        System.out.printf("space        %,d MiB needed, %,d MiB free%n", plan.spaceNeededBytes() >> 20,
-                plan.spaceFreeBytes() >> 20);
-        System.out.println("ok: the upgrade would proceed");
-        return 0;
+        if (plan.from() != null && plan.to() != null) {
+            System.out.printf("release      %s → %s (GIT_SHA %s → %s)%n", plan.from().version(), plan.to().version(),
+                    plan.from().gitSha(), plan.to().gitSha());
+        }
+        if (plan.sha256() != null) {
+            System.out.printf("tarball      sha256 %s%n", plan.sha256());
+            System.out.printf("replaced     %s%n", String.join(", ", plan.replacedPaths()));
+            System.out.printf("migrations   %s%n", plan.migrations().isEmpty() ? "none pending"
+                    : (plan.downgrade() ? "undo " : "apply ") + String.join(", ", plan.migrations()));
+            System.out.printf("space        %,d MiB needed, %,d MiB free%n", plan.spaceNeededBytes() >> 20,
+                    plan.spaceFreeBytes() >> 20);
+        }
+        for (String removed : plan.removedFiles()) {
+            System.out.printf("removed      %s %s%n", removed, RemovedFiles.LABEL);
+        }
+        if (plan.wouldProceed()) {
+            System.out.println("ok: the upgrade would proceed");
+        } else {
+            plan.problems().forEach(problem -> System.err.println("eltm-shim: refused: " + problem));
+        }
+        return exit;
     }
 }

@@ -2,34 +2,30 @@ package io.eltm.shim.engine;
 
 import io.eltm.shim.RefusedException;
 import io.eltm.shim.db.AuditDatabase;
-import io.eltm.shim.db.DatabaseSnapshot;
 import io.eltm.shim.db.MigrationPlan;
-import io.eltm.shim.db.MigrationPlanner;
-import io.eltm.shim.db.MigrationScripts;
 import io.eltm.shim.env.InstallEnvironment;
 import io.eltm.shim.release.ExtractionLimits;
 import io.eltm.shim.release.ExtractionProgress;
 import io.eltm.shim.release.ReleaseSource;
 import io.eltm.shim.release.ReleaseSummary;
 import io.eltm.shim.release.ReleaseTarball;
-import io.eltm.shim.release.ReplacedPaths;
-import io.eltm.shim.status.ReleaseInfo;
-import io.eltm.shim.status.ReleaseInfos;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * {@code eltm-shim check}: the upgrade's pre-flight, reading and deciding only. The tarball is
- * validated in one streaming pass without writing it anywhere; a URL is downloaded to a temporary
- * file outside the install and removed afterwards.
+ * {@code eltm-shim check}: the upgrade's checks without the upgrade. The tarball is read once, every
+ * rule checked exactly as the stage step does, and only its {@code VERSION} and migrations are written,
+ * into a scratch directory where the upgrade's staging would be; then the same {@link Preflight} as the
+ * upgrade runs. A bad tarball is named even when the DB is down (which is then named too). Scratch and
+ * download are removed afterwards.
  */
 public final class ReleaseCheck {
 
@@ -41,49 +37,60 @@ public final class ReleaseCheck {
         this.limits = limits;
     }
 
+    /** The report; @throws RefusedException joining its problems when the upgrade would be refused */
     public CheckReport check(String source, Optional<String> sha256, boolean allowDowngrade, String baseline,
                              ExtractionProgress progress) throws IOException, InterruptedException {
-        Path tmp = Files.createTempDirectory("eltm-shim-check");
+        CheckReport report = report(source, sha256, allowDowngrade, baseline, progress);
+        if (!report.wouldProceed()) {
+            throw new RefusedException(String.join("; ", report.problems()));
+        }
+        return report;
+    }
+
+    /** Everything found, problems included; changes nothing. */
+    public CheckReport report(String source, Optional<String> sha256, boolean allowDowngrade, String baseline,
+                              ExtractionProgress progress) throws IOException, InterruptedException {
+        String install = env.installDir().toString();
+        AuditDatabase db = new AuditDatabase(env);
+        Path scratch = new ShimPaths(env.installDir()).operationDir("check-" + UUID.randomUUID());
+        Path downloads = Files.createTempDirectory("eltm-shim-check");
         try {
-            ReleaseSource.LocalRelease local = ReleaseSource.withDefaultClient(tmp).resolve(source, sha256, progress);
-            ReleaseSummary summary = new ReleaseTarball(local.file(), Optional.empty()).validate(limits, progress);
-            ReleaseInfo from = ReleaseInfos.read(env.installDir()).orElseThrow(() -> new RefusedException(
-                    env.installDir() + "/VERSION is missing: is ISERVER_HOME (or --install-dir) the ELTM install?"));
-            ReleaseInfo to = ReleaseInfos.of(summary.versionFile());
-            VersionPolicy.check(from, to, allowDowngrade);
-            MigrationPlan plan = plan(summary, allowDowngrade, baseline);
-            AuditDatabase db = new AuditDatabase(env);
-            long snapshot = plan.changesSchema() ? snapshotBytes(db) : 0;
-            long free = Files.getFileStore(env.installDir()).getUsableSpace();
-            return new CheckReport(env.installDir().toString(), from, to, summary.sha256(), replacedPaths(),
-                    plan.downgrade() ? plan.undoNames() : plan.applyNames(), plan.downgrade(),
-                    summary.replacedBytes() + snapshot, free);
+            ReleaseSummary summary;
+            try {
+                ReleaseSource.LocalRelease local = ReleaseSource.withDefaultClient(downloads)
+                        .resolve(source, sha256, progress);
+                summary = new ReleaseTarball(local.file(), sha256).inspect(scratch.resolve("staging"), limits,
+                        progress);
+            } catch (RefusedException e) {
+                List<String> problems = new ArrayList<>(List.of(e.getMessage()));
+                Optional.ofNullable(Preflight.unreachable(db)).ifPresent(problems::add);
+                return CheckReport.refused(install, problems);
+            }
+            return plan(summary, scratch.resolve("staging"), db, allowDowngrade, baseline);
         } finally {
-            Trees.delete(tmp);
+            Trees.delete(downloads);
+            Trees.delete(scratch);
         }
     }
 
-    private MigrationPlan plan(ReleaseSummary summary, boolean allowDowngrade, String baseline) {
-        Path dir = Path.of(MigrationScripts.LOCATION);
-        MigrationScripts target = MigrationScripts.fromNames(summary.migrations().stream().map(Path::of).toList(), dir);
-        Set<org.flywaydb.core.api.MigrationVersion> undo = new HashSet<>(target.undo().keySet());
-        undo.addAll(MigrationScripts.of(env.installDir()).undo().keySet());
-        return MigrationPlanner.plan(new AuditDatabase(env).history(), target.apply().keySet(), undo, allowDowngrade,
-                baseline);
-    }
-
-    private static long snapshotBytes(AuditDatabase db) {
-        try {
-            return new DatabaseSnapshot(db).auditDatabaseBytes();
-        } catch (SQLException e) {
-            throw new RefusedException("cannot measure the audit DB " + db.url() + ": " + e.getMessage(), e);
+    private CheckReport plan(ReleaseSummary summary, Path staging, AuditDatabase db, boolean allowDowngrade,
+                             String baseline) throws IOException {
+        Set<String> ships = new HashSet<>(summary.replacedEntries());
+        Preflight.Findings found = new Preflight(env.installDir(), db).run(new Preflight.Candidate(staging,
+                summary.swapUnits(), ships::contains, staging, summary.replacedBytes()), allowDowngrade, baseline);
+        List<String> problems = new ArrayList<>();
+        long free = Files.getFileStore(staging).getUsableSpace();
+        if (!limits.fits(summary.replacedBytes(), free)) {
+            problems.add("staging the release needs " + (summary.replacedBytes() >> 20) + " MiB but the install's "
+                    + "filesystem has " + (free >> 20) + " MiB free and " + (limits.freeSpaceMarginBytes() >> 20)
+                    + " MiB must stay free: free some space and retry");
         }
-    }
-
-    private List<String> replacedPaths() throws IOException {
-        List<String> paths = new ArrayList<>(ReplacedPaths.WHOLE);
-        paths.add(ReplacedPaths.ENGINE + "/*.jar");
-        paths.add(ReplacedPaths.ENGINE_LIB);
-        return paths;
+        problems.addAll(found.problems());
+        MigrationPlan plan = found.plan();
+        List<String> migrations = plan == null ? List.of() : plan.downgrade() ? plan.undoNames() : plan.applyNames();
+        List<String> units = found.units().stream().map(SwapUnit::path).toList();
+        return new CheckReport(env.installDir().toString(), found.from(), found.to(), summary.sha256(), units,
+                migrations, plan != null && plan.downgrade(), found.removedFiles(),
+                summary.replacedBytes() + found.snapshotBytes(), free, problems);
     }
 }

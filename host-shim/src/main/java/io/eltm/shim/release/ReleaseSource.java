@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * Resolves what the user passed as a release (a local path or an {@code http(s)://} URL) to a local
- * file whose sha256 matched {@code --sha256} when one was given. Downloads go to a temporary name in
- * the downloads directory and are renamed into place only once complete and verified.
+ * file. Downloads go to a temporary name in the downloads directory and are renamed into place only
+ * once complete and, when {@code --sha256} was given, verified. A local file is not read here: the
+ * one pass that extracts (or validates) it checks {@code --sha256} on the bytes it takes.
  */
 public final class ReleaseSource {
 
@@ -49,7 +50,7 @@ public final class ReleaseSource {
      * A local release file.
      *
      * @param file           the tarball here
-     * @param sha256         its sha256 when it was computed (always for downloads, for local files when checked)
+     * @param sha256         its sha256 when it was computed (downloads; a local file is hashed when it is read)
      * @param downloadedFrom the URL it came from, if downloaded
      */
     public record LocalRelease(Path file, Optional<String> sha256, Optional<URI> downloadedFrom) {
@@ -62,34 +63,24 @@ public final class ReleaseSource {
     /**
      * @param location       a path or an http(s) URL
      * @param expectedSha256 the {@code --sha256} value, if given
-     * @param progress       told about bytes downloaded (or hashed, for a local file)
-     * @throws RefusedException for a missing file, an HTTP error or a checksum mismatch
+     * @param progress       told about bytes downloaded
+     * @throws RefusedException for a missing file, an HTTP error or a download's checksum mismatch
      */
     public LocalRelease resolve(String location, Optional<String> expectedSha256, ExtractionProgress progress)
             throws IOException, InterruptedException {
         Optional<String> expected = expectedSha256.map(Sha256::normalize);
         return isUrl(location) ? download(URI.create(location), expected, progress)
-                : local(Path.of(location), expected, progress);
+                : local(Path.of(location));
     }
 
-    private LocalRelease local(Path file, Optional<String> expected, ExtractionProgress progress) throws IOException {
+    // A local file is not read here: its sha256 is checked by the pass that extracts or validates it, on the
+    // very bytes that pass takes, so a file changed in between cannot slip through (contract §4).
+    private LocalRelease local(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new RefusedException("Release tarball " + file + " does not exist or is not a readable file: "
                     + "give the path of an eltm-portable-<VERSION>.tar.gz or an http(s) URL");
         }
-        if (expected.isEmpty()) {
-            return new LocalRelease(file, Optional.empty(), Optional.empty());
-        }
-        String actual;
-        try (HashingInputStream hashing = new HashingInputStream(Files.newInputStream(file), Files.size(file),
-                progress)) {
-            hashing.drain();
-            actual = hashing.sha256();
-        }
-        if (!expected.get().equals(actual)) {
-            throw Sha256.mismatch(file.toString(), expected.get(), actual);
-        }
-        return new LocalRelease(file, Optional.of(actual), Optional.empty());
+        return new LocalRelease(file, Optional.empty(), Optional.empty());
     }
 
     private LocalRelease download(URI url, Optional<String> expected, ExtractionProgress progress)

@@ -11,14 +11,16 @@ import java.util.List;
  * @param replacedBytes     sum of the sizes of the entries in replaced paths (what staging needs)
  * @param migrations        file names under {@code server/pgsql.factory/migrations/}, sorted
  * @param swapUnits         the {@link ReplacedPaths#swapUnitOf swap units} the release ships, in archive order
+ * @param replacedEntries   every path of the archive in the replaced paths (what an upgrade stages), in archive order
  * @param sha256            lowercase hex sha256 of the tarball file
  */
 public record ReleaseSummary(VersionFile versionFile, long entryCount, long uncompressedBytes,
                              long replacedBytes, List<String> migrations, List<String> swapUnits,
-                             String sha256) {
+                             List<String> replacedEntries, String sha256) {
 
     public ReleaseSummary {
         migrations = List.copyOf(migrations);
         swapUnits = List.copyOf(swapUnits);
+        replacedEntries = List.copyOf(replacedEntries);
     }
 }

@@ -43,7 +43,20 @@ public final class ReleaseTarball {
 
     public ReleaseSummary validate(ExtractionLimits limits, ExtractionProgress progress) throws IOException {
         requireReadable();
-        return new TarballPass(file, expectedSha256, limits, null, new TarballRefusals(file)).run(progress);
+        return new TarballPass(file, expectedSha256, limits, null, path -> false, new TarballRefusals(file))
+                .run(progress);
+    }
+
+    /**
+     * Checks everything exactly as {@link #extract} does but writes only {@code VERSION} and the
+     * migrations into {@code scratchDir} (created, must be empty; deleted on failure): what
+     * {@code eltm-shim check} needs to run the upgrade's preflight without staging the release.
+     */
+    public ReleaseSummary inspect(Path scratchDir, ExtractionLimits limits, ExtractionProgress progress)
+            throws IOException {
+        // The few kilobytes written here are not staging: the caller judges staging's space from the summary.
+        return write(scratchDir, limits.withFreeSpaceMarginBytes(0), progress,
+                path -> path.equals("VERSION") || path.startsWith(ReplacedPaths.MIGRATIONS + "/"));
     }
 
     /**
@@ -56,12 +69,17 @@ public final class ReleaseTarball {
      */
     public ReleaseSummary extract(Path stagingDir, ExtractionLimits limits, ExtractionProgress progress)
             throws IOException {
+        return write(stagingDir, limits, progress, ReplacedPaths::isReplaced);
+    }
+
+    private ReleaseSummary write(Path stagingDir, ExtractionLimits limits, ExtractionProgress progress,
+                                 java.util.function.Predicate<String> writes) throws IOException {
         requireReadable();
         prepareStaging(stagingDir);
         try {
             TarballRefusals refusals = new TarballRefusals(file);
             StagingWriter writer = new StagingWriter(stagingDir, limits, refusals);
-            return new TarballPass(file, expectedSha256, limits, writer, refusals).run(progress);
+            return new TarballPass(file, expectedSha256, limits, writer, writes, refusals).run(progress);
         } catch (IOException | RuntimeException | Error e) {
             deleteStaging(stagingDir, e);
             throw e;

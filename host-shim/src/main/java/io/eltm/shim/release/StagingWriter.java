@@ -90,13 +90,11 @@ final class StagingWriter {
         Files.createSymbolicLink(prepare(path), Path.of(target));
     }
 
-    /** @return false when the target was not written (it is outside the replaced paths) */
-    boolean hardLink(String path, String targetPath) throws IOException {
-        if (!written.contains(targetPath)) {
-            return false;
+    /** Links to an earlier file; when that file was not written (check writes only a few), the link is skipped too. */
+    void hardLink(String path, String targetPath) throws IOException {
+        if (written.contains(targetPath)) {
+            Files.createLink(prepare(path), root.resolve(targetPath));
         }
-        Files.createLink(prepare(path), root.resolve(targetPath));
-        return true;
     }
 
     /** Applies directory modes and mtimes, deepest first, now that nothing more is written into them. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One streaming pass over a release tarball: every entry checked against contract §4, the replaced
@@ -34,8 +35,10 @@ final class TarballPass {
     private final ExtractionLimits limits;
     private final StagingWriter writer;
     private final TarballRefusals refusals;
+    private final Predicate<String> writes;
     private final EntryPaths paths;
     private final ArchiveTree tree;
+    private final List<String> replacedEntries = new ArrayList<>();
     private final List<String> migrations = new ArrayList<>();
     private final List<String> swapUnits = new ArrayList<>();
     private VersionFile versionFile;
@@ -45,10 +48,14 @@ final class TarballPass {
     private long replacedBytes;
     private String lastEntry;
 
-    /** @param writer where replaced paths go, or {@code null} to only validate */
+    /**
+     * @param writer where written paths go, or {@code null} to only validate
+     * @param writes which replaced paths the writer takes (all for an upgrade; VERSION and migrations for check)
+     */
     TarballPass(Path file, Optional<String> expectedSha256, ExtractionLimits limits, StagingWriter writer,
-                TarballRefusals refusals) {
+                Predicate<String> writes, TarballRefusals refusals) {
         this.file = file;
+        this.writes = writes;
         this.expectedSha256 = expectedSha256;
         this.limits = limits;
         this.writer = writer;
@@ -89,7 +96,7 @@ final class TarballPass {
             }
             migrations.sort(null);
             return new ReleaseSummary(versionFile, entryCount, uncompressedBytes, replacedBytes, migrations,
-                    swapUnits, sha256);
+                    swapUnits, replacedEntries, sha256);
         } catch (OutOfMemoryError e) {
             throw refusals.archive("reading it needed more memory than this JVM has (" + e.getMessage()
                     + "), which no release's headers do");
@@ -122,8 +129,9 @@ final class TarballPass {
             throw refusals.entry(name, "names the install root itself but is not a directory");
         }
         boolean replaced = ReplacedPaths.isReplaced(path);
-        boolean write = writer != null && replaced;
+        boolean write = writer != null && replaced && writes.test(path);
         if (replaced) {
+            replacedEntries.add(path);
             String unit = ReplacedPaths.swapUnitOf(path);
             if (!swapUnits.contains(unit)) {
                 swapUnits.add(unit);
@@ -139,9 +147,12 @@ final class TarballPass {
             String target = paths.hardLinkTarget(name, entry.getLinkName());
             tree.hardLink(name, path, target);
             // Checked in validate too, so `check` predicts what the upgrade will refuse.
-            if (replaced && !ReplacedPaths.isReplaced(target) || write && !writer.hardLink(path, target)) {
+            if (replaced && !ReplacedPaths.isReplaced(target)) {
                 throw refusals.entry(name, "is a hard link to '" + entry.getLinkName()
                         + "', which is outside the replaced paths, so the upgrade cannot take it");
+            }
+            if (write) {
+                writer.hardLink(path, target);
             }
         } else if (entry.isDirectory()) {
             tree.directory(name, path);

@@ -74,6 +74,13 @@ class RefusalIT {
                 Arguments.of("symlink leaving the tree", release().symlink("bin/passwd", "../../../etc/passwd"),
                         "bin/passwd"),
                 Arguments.of("hard link leaving the tree", release().hardLink("bin/shadow", "/etc/shadow"), "bin/shadow"),
+                // the two reproduced on main: a file written outside the install during stage, a link to /etc installed
+                Arguments.of("hard link to a symlink, written through",
+                        release().symlink("server/pgsql.factory/metadata/up", "../../..")
+                                .hardLink("bin/h", "eltm-portable-9.0.0/server/pgsql.factory/metadata/up")
+                                .file("bin/h/eltm-escape/FILE", "x", 0644), "bin/h"),
+                Arguments.of("symlink leaving through an earlier link",
+                        release().symlink("bin/r", "..").symlink("bin/e", "r/../../etc"), "bin/e"),
                 Arguments.of("character device", release().special("bin/tty", TarConstants.LF_CHR), "bin/tty"),
                 Arguments.of("block device", release().special("bin/sda", TarConstants.LF_BLK), "bin/sda"),
                 Arguments.of("fifo", release().special("bin/pipe", TarConstants.LF_FIFO), "bin/pipe"),
@@ -172,6 +179,7 @@ class RefusalIT {
         assertThat(InstallTree.files(install.homeDir())).isEqualTo(home);
         assertThat(leftovers(install.installDir().resolve("transient/eltm-shim/ops"))).isEmpty();
         assertThat(leftovers(shim.tmpDir())).isEmpty();
+        assertThat(install.installDir().resolve("transient/eltm-shim/eltm-escape")).doesNotExist();
     }
 
     private static List<Path> leftovers(Path dir) {

@@ -113,15 +113,19 @@ class ReleaseSourceTest {
     }
 
     @Test
-    void checksLocalFileOnlyWhenAChecksumIsGiven() throws Exception {
+    void leavesTheChecksumOfALocalFileToThePassThatReadsIt() throws Exception {
         Path tarball = TestTarball.release(TestTarball.rooted(), "8.4.2").writeTo(dir.resolve("r.tar.gz"));
         ReleaseSource source = ReleaseSource.withDefaultClient(dir.resolve("downloads"));
+        AtomicLong hashed = new AtomicLong();
 
-        assertThat(source.resolve(tarball.toString(), Optional.empty(), ExtractionProgress.NONE).sha256()).isEmpty();
-        assertThat(source.resolve(tarball.toString(), Optional.of(ReleaseTarballTest.sha256Of(tarball)),
-                ExtractionProgress.NONE).file()).isEqualTo(tarball);
-        assertThatThrownBy(() -> source.resolve(tarball.toString(), Optional.of("1".repeat(64)),
-                ExtractionProgress.NONE))
+        ReleaseSource.LocalRelease local = source.resolve(tarball.toString(), Optional.of("1".repeat(64)),
+                (done, total) -> hashed.set(done));
+
+        assertThat(local.file()).isEqualTo(tarball);
+        assertThat(local.sha256()).as("not read here").isEmpty();
+        assertThat(hashed).hasValue(0);
+        assertThatThrownBy(() -> new ReleaseTarball(local.file(), Optional.of("1".repeat(64)))
+                .validate(ExtractionLimits.DEFAULT))
                 .isInstanceOf(RefusedException.class)
                 .hasMessageContaining(tarball.toString())
                 .hasMessageContaining("1".repeat(64));

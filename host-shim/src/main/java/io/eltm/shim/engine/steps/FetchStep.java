@@ -46,7 +46,8 @@ public final class FetchStep implements Step {
         ctx.state().releaseFile(local.file().toString(), local.downloadedFrom().isPresent());
         ctx.save();
         return StepOutcome.done(local.downloadedFrom().map(u -> "downloaded " + u).orElse(local.file().toString())
-                + local.sha256().map(s -> ", sha256 verified").orElse(""));
+                + local.sha256().map(s -> ", sha256 verified").orElse(ctx.state().sha256() == null ? ""
+                        : ", sha256 checked while staging"));
     }
 
     @Override

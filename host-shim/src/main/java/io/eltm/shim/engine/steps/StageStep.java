@@ -49,7 +49,8 @@ public final class StageStep implements Step {
             Files.move(release, ctx.stagingDir(), StandardCopyOption.ATOMIC_MOVE);
             return StepOutcome.done("moved " + release.getFileName() + " into staging");
         }
-        ReleaseSummary summary = new ReleaseTarball(release, Optional.empty())
+        // --sha256 is checked on the bytes this pass extracts, not on an earlier read of the file
+        ReleaseSummary summary = new ReleaseTarball(release, Optional.ofNullable(ctx.state().sha256()))
                 .extract(ctx.stagingDir(), limits, (done, total) -> ctx.listener().progress(NAME, done, total));
         return StepOutcome.done(summary.entryCount() + " entries, " + (summary.replacedBytes() >> 20) + " MiB staged");
     }
