@@ -43,8 +43,7 @@ public final class ReleaseTarball {
 
     public ReleaseSummary validate(ExtractionLimits limits, ExtractionProgress progress) throws IOException {
         requireReadable();
-        return new TarballPass(file, expectedSha256, limits, null, path -> false, new TarballRefusals(file))
-                .run(progress);
+        return pass(null, limits, path -> false, progress);
     }
 
     /**
@@ -77,12 +76,24 @@ public final class ReleaseTarball {
         requireReadable();
         prepareStaging(stagingDir);
         try {
-            TarballRefusals refusals = new TarballRefusals(file);
-            StagingWriter writer = new StagingWriter(stagingDir, limits, refusals);
-            return new TarballPass(file, expectedSha256, limits, writer, writes, refusals).run(progress);
+            return pass(stagingDir, limits, writes, progress);
         } catch (IOException | RuntimeException | Error e) {
             deleteStaging(stagingDir, e);
             throw e;
+        }
+    }
+
+    // One pass; the pass and all it held are unreachable once it has thrown, so an OutOfMemoryError can
+    // still be turned into a refusal (exit 3) here, with memory to spare for its message.
+    private ReleaseSummary pass(Path stagingDir, ExtractionLimits limits, java.util.function.Predicate<String> writes,
+                                ExtractionProgress progress) throws IOException {
+        TarballRefusals refusals = new TarballRefusals(file);
+        try {
+            StagingWriter writer = stagingDir == null ? null : new StagingWriter(stagingDir, limits, refusals);
+            return new TarballPass(file, expectedSha256, limits, writer, writes, refusals).run(progress);
+        } catch (OutOfMemoryError e) {
+            throw refusals.archive("reading it needed more memory than this JVM has (" + e.getMessage()
+                    + "), which no release does");
         }
     }
 

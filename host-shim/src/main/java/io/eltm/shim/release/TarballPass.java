@@ -97,9 +97,6 @@ final class TarballPass {
             migrations.sort(null);
             return new ReleaseSummary(versionFile, entryCount, uncompressedBytes, replacedBytes, migrations,
                     swapUnits, replacedEntries, sha256);
-        } catch (OutOfMemoryError e) {
-            throw refusals.archive("reading it needed more memory than this JVM has (" + e.getMessage()
-                    + "), which no release's headers do");
         }
     }
 

@@ -24,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,13 +120,13 @@ class CheckIT {
         Path release = Files.copy(b, tarballs.resolve("release.tar.gz"), StandardCopyOption.REPLACE_EXISTING);
         Path other = Files.copy(ReleaseKit.inUserCache().build(SampleReleases.failingMigration()),
                 tarballs.resolve("other.tar.gz"), StandardCopyOption.REPLACE_EXISTING);
-        String published = sha256(release);
+        String published = TestTarball.sha256Of(release);
         AtomicBoolean swapped = new AtomicBoolean();
 
         CheckReport report = new ReleaseCheck(env(), ExtractionLimits.DEFAULT).report(release.toString(),
                 Optional.of(published), false, null, (done, total) -> {
                     if (done == total && swapped.compareAndSet(false, true)) {
-                        move(other, release); // the file changes once it has been read through
+                        TestTarball.replace(other, release); // the file changes once it has been read through
                     }
                 });
 
@@ -175,17 +173,6 @@ class CheckIT {
         return new EnvironmentLoader(base).load(install.envFile(), Optional.empty());
     }
 
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 
     private static List<Path> leftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -137,6 +137,21 @@ class RefusalIT {
                 "10000");
     }
 
+    // On main an OutOfMemoryError while reading a tarball escaped the engine: not a refusal, staging left behind.
+    @Test
+    void refusesATarballThatExhaustsTheMemoryAsARefusal() throws IOException {
+        TestTarball heavy = release();
+        String deep = ("n".repeat(200) + "/").repeat(19);
+        for (int i = 0; i < 30_000; i++) {
+            heavy.symlink("bin/" + deep + i, "../x");
+        }
+        Path file = heavy.writeTo(tarballs.resolve("heavy.tar.gz"));
+
+        ShimCli.Run run = shim.run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), "upgrade", file.toString());
+
+        assertRefusedUntouched(run, "more memory than this JVM has");
+    }
+
     @Test
     void refusesAMissingEnvFile() {
         ShimCli.Run run = shim.run("status", "--env-file", sandbox.resolve("nowhere/.env_integrator").toString());

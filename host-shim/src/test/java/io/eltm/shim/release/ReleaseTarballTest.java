@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -113,9 +111,7 @@ class ReleaseTarballTest {
     }
 
     static String sha256Of(Path file) throws IOException {
-        MessageDigest digest = Sha256.newDigest();
-        digest.update(Files.readAllBytes(file));
-        return HexFormat.of().formatHex(digest.digest());
+        return TestTarball.sha256Of(file);
     }
 
     static boolean exists(Path path) {

@@ -121,6 +121,23 @@ public final class TestTarball {
         return this;
     }
 
+    /** The lowercase hex sha256 of a file, as {@code sha256sum} prints it. */
+    public static String sha256Of(Path file) throws IOException {
+        java.security.MessageDigest digest = Sha256.newDigest();
+        digest.update(Files.readAllBytes(file));
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Renames {@code from} over {@code to} in one step, as someone swapping a release file would. */
+    public static void replace(Path from, Path to) {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Path writeTo(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
              GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out);

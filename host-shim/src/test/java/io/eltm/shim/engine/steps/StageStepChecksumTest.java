@@ -15,13 +15,9 @@ import io.eltm.shim.release.TestTarball;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +35,7 @@ class StageStepChecksumTest {
         Path tarball = TestTarball.release(TestTarball.rooted(), "8.4.2").writeTo(dir.resolve("release.tar.gz"));
         Path evil = TestTarball.release(TestTarball.rooted(), "6.6.6").file("bin/planted.sh", "evil", 0755)
                 .writeTo(dir.resolve("evil.tar.gz"));
-        String published = sha256Of(tarball);
+        String published = TestTarball.sha256Of(tarball);
         OperationState state = new OperationState("op-1", "upgrade", "etl-test", tarball.toString(), published,
                 OperationOptions.defaults(), Clock.systemUTC().instant(), List.of(FetchStep.NAME, StageStep.NAME));
         StepListener swapAfterFetch = new StepListener() {
@@ -50,7 +46,7 @@ class StageStepChecksumTest {
             @Override
             public void stepEnded(StepRecord step) {
                 if (step.name().equals(FetchStep.NAME) && step.state() == StepState.DONE) {
-                    move(evil, tarball);
+                    TestTarball.replace(evil, tarball);
                 }
             }
         };
@@ -61,17 +57,5 @@ class StageStepChecksumTest {
         assertThat(result).as(state.message()).isEqualTo(Result.Refused);
         assertThat(state.message()).contains("sha256 mismatch").contains(published);
         assertThat(ctx.paths().operationDir("op-1").resolve("staging")).doesNotExist();
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256Of(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
