@@ -103,9 +103,10 @@ class ReleaseTarballRefusalTest {
         assertRefused(release().symlink("bin/a", "b").symlink("bin/b", "a"), "bin/b", "loop");
     }
 
+    // On main validate accepted it and extract failed with FileAlreadyExistsException (exit 5 territory).
     @Test
     void refusesDirectoryRedeclaredAsSymlink() throws IOException {
-        assertRefused(release().dir("bin/d").file("bin/d/x", "x", 0644).symlink("bin/d", "../.."), "bin/d",
+        assertRefused(release().dir("bin/d").file("bin/d/x", "x", 0644).symlink("bin/d", ".."), "bin/d",
                 "already made it a directory");
     }
 
