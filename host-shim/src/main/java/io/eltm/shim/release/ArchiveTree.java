@@ -116,7 +116,8 @@ final class ArchiveTree {
 
     /**
      * Walks {@code target} from the directory {@code at} (changed in place); returns where it ends, or
-     * {@code null} when a step leaves the tree. Components the archive does not write are taken literally.
+     * {@code null} when a step leaves the tree, or climbs with '..' out of a directory the archive does not
+     * declare. Components the archive does not write are taken literally.
      */
     private Deque<String> resolve(String entryName, Deque<String> at, String target, int[] linksLeft) {
         if (target.startsWith("/")) {
@@ -127,7 +128,9 @@ final class ArchiveTree {
                 continue;
             }
             if (component.equals("..")) {
-                if (at.isEmpty()) {
+                // '..' is only taken physically where the archive itself made the directory: above a path it
+                // does not declare (the install's own server/pgsql/data may be a symlink elsewhere) it is unknown
+                if (at.isEmpty() || kinds.get(String.join("/", at)) != Kind.DIRECTORY) {
                     return null;
                 }
                 at.removeLast();
@@ -151,7 +154,8 @@ final class ArchiveTree {
 
     private io.eltm.shim.RefusedException leaves(String entryName, String target) {
         return refusals.entry(entryName, "is a symlink to '" + target + "', which leaves the release tree when "
-                + "resolved as the kernel would (through the archive's own links, '..' taken physically)");
+                + "resolved as the kernel would (through the archive's own links, '..' taken physically, and only "
+                + "out of directories the archive declares)");
     }
 
     private static String describe(Kind kind) {

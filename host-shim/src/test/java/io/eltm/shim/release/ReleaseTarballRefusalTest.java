@@ -98,6 +98,14 @@ class ReleaseTarballRefusalTest {
                 "leaves the release tree");
     }
 
+    // server/pgsql/data is the install's own (kept, never in a release), and may be a symlink to another disk:
+    // '..' out of it leads wherever that disk is mounted, so it is not taken on trust.
+    @Test
+    void refusesSymlinkThatClimbsOutOfADirectoryTheArchiveDoesNotDeclare() throws IOException {
+        assertRefused(release().symlink("bin/d", "../server/pgsql/data/../../.."), "'eltm-portable-8.4.2/bin/d'",
+                "only out of directories the archive declares");
+    }
+
     @Test
     void refusesSymlinkLoops() throws IOException {
         assertRefused(release().symlink("bin/a", "b").symlink("bin/b", "a"), "bin/b", "loop");
