@@ -88,8 +88,11 @@ class CheckIT {
     // On main check exited 0 while the upgrade refused in Flyway's validation.
     @Test
     void refusesAReleaseWhoseAppliedMigrationChangedAsTheUpgradeDoes() throws IOException {
-        // V1 and V2 are applied here; this release ships other files under those versions
+        // V1 to V4 are applied here; this release ships other files under those versions, and a V5 to apply
         Path edited = TestTarball.release(TestTarball.under("eltm-portable-9.0.0"), "9.0.0")
+                .file("server/pgsql.factory/migrations/V3__other.sql", "select 3;", 0644)
+                .file("server/pgsql.factory/migrations/V4__other.sql", "select 4;", 0644)
+                .file("server/pgsql.factory/migrations/V5__new.sql", "select 5;", 0644)
                 .writeTo(tarballs.resolve("other-v1.tar.gz"));
 
         ShimCli.Run check = shim.run("check", edited.toString());
