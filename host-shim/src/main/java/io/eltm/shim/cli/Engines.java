@@ -20,7 +20,8 @@ final class Engines {
 
     static UpgradeEngine of(InstallEnvironment env) {
         return new UpgradeEngine(env, Clock.systemUTC(),
-                new CrashPoints(Optional.ofNullable(System.getenv(CrashPoints.VARIABLE)), new ShimPaths(env.installDir())),
+                new CrashPoints(Optional.ofNullable(System.getenv(CrashPoints.VARIABLE)),
+                        Optional.ofNullable(System.getenv(CrashPoints.TRACE_VARIABLE)), new ShimPaths(env.installDir())),
                 limits());
     }
 

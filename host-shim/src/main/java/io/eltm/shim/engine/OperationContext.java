@@ -36,6 +36,11 @@ public record OperationContext(
         return Path.of(state.backupDir());
     }
 
+    /** Durable renames and syncs, passing this operation's crash points. */
+    public DurableFiles files() {
+        return new DurableFiles(crashPoints);
+    }
+
     /** Persists the state now: call after recording anything recovery must know. */
     public void save() {
         journal.save(state);

@@ -3,8 +3,8 @@ package io.eltm.shim.engine;
 import io.eltm.shim.RefusedException;
 import io.eltm.shim.engine.OperationState.Result;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs an operation's steps in order, journaling each transition, and on failure takes back every
@@ -37,6 +37,22 @@ public final class OperationRunner {
         return runFrom(ctx, first);
     }
 
+    /**
+     * Rolls forward past the point of no return: {@code verified} and every step before it count as
+     * done (the new release was seen healthy; re-probing it after a reboot must not roll it back),
+     * then the steps after it run.
+     */
+    public Result resumeAfter(OperationContext ctx, String verified) {
+        int next = names(steps).indexOf(verified) + 1;
+        for (Step step : steps.subList(0, next)) {
+            StepRecord r = ctx.state().step(step.name());
+            if (r.state() == StepState.RUNNING) {
+                end(ctx, step.name(), StepState.DONE, "seen healthy before the process died");
+            }
+        }
+        return runFrom(ctx, next);
+    }
+
     private Result runFrom(OperationContext ctx, int first) {
         OperationState state = ctx.state();
         for (int i = first; i < steps.size(); i++) {
@@ -45,7 +61,6 @@ public final class OperationRunner {
             state.step(running);
             ctx.save();
             ctx.listener().stepStarted(running);
-            ctx.crashPoints().reached(step.name() + ":before");
             try {
                 StepOutcome outcome = step.run(ctx);
                 ctx.crashPoints().reached(step.name() + ":after");
@@ -64,8 +79,8 @@ public final class OperationRunner {
         OperationState state = ctx.state();
         String why = "while " + failed.name() + " in " + ctx.label() + ": " + describe(cause);
         if (!anyChangeStarted(state)) {
-            rollBack(ctx);
-            state.finish(Result.Refused, why, ctx.clock().instant());
+            String cleanup = rollBack(ctx).map(f -> "; cleanup incomplete: " + f).orElse("");
+            state.finish(Result.Refused, why + cleanup, ctx.clock().instant());
             ctx.save();
             return Result.Refused;
         }
@@ -76,14 +91,15 @@ public final class OperationRunner {
             ctx.save();
             return Result.Failed;
         }
-        List<String> undoFailures = rollBack(ctx);
-        if (undoFailures.isEmpty()) {
+        Optional<String> undoFailure = rollBack(ctx);
+        if (undoFailure.isEmpty()) {
             state.finish(Result.RolledBack, why + "; rolled back: "
                     + (state.from() == null ? "the previous release" : state.from().version()) + " runs again",
                     ctx.clock().instant());
         } else {
-            state.finish(Result.Failed, why + "; rollback incomplete: " + String.join("; ", undoFailures)
-                    + ". Fix the cause, then run any eltm-shim command to retry the rollback", ctx.clock().instant());
+            state.finish(Result.Failed, why + "; rollback stopped: " + undoFailure.get()
+                    + ". Fix the cause, then run any eltm-shim command to resume the rollback from there",
+                    ctx.clock().instant());
             state.held(false);
         }
         ctx.save();
@@ -91,11 +107,12 @@ public final class OperationRunner {
     }
 
     /**
-     * Takes back every started step, newest first. An undo that fails is reported and the others
-     * still run, so as much as possible is restored; returns the failures.
+     * Takes back every started step, newest first, and stops at the first undo that fails: a later
+     * undo may need what the failed one did not restore (the snapshot, staging, the old files), and
+     * starting services on a half-restored tree must never happen. Each undone step is journaled, so
+     * the next call resumes at exactly the step that failed. Returns that failure, if any.
      */
-    public List<String> rollBack(OperationContext ctx) {
-        List<String> failures = new ArrayList<>();
+    public Optional<String> rollBack(OperationContext ctx) {
         OperationState state = ctx.state();
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step step = steps.get(i);
@@ -105,16 +122,16 @@ public final class OperationRunner {
             }
             try {
                 step.undo(ctx);
-                StepRecord undone = new StepRecord(record.name(), StepState.UNDONE, record.startedAt(),
-                        record.millis(), record.message());
-                state.step(undone);
-                ctx.save();
-                ctx.listener().stepEnded(undone);
             } catch (Exception e) {
-                failures.add("undoing " + step.name() + " failed: " + describe(e));
+                return Optional.of("undoing " + step.name() + " failed: " + describe(e));
             }
+            StepRecord undone = new StepRecord(record.name(), StepState.UNDONE, record.startedAt(),
+                    record.millis(), record.message());
+            state.step(undone);
+            ctx.save();
+            ctx.listener().stepEnded(undone);
         }
-        return failures;
+        return Optional.empty();
     }
 
     private void end(OperationContext ctx, String name, StepState state, String message) {

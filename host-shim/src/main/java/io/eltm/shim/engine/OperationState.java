@@ -37,6 +37,8 @@ public final class OperationState {
     String stagingDir;
     String backupDir;
     List<SwapUnit> units = new ArrayList<>();
+    /** Every rename of the swap and of its undo, in order, each appended before it is made. */
+    List<RenameRecord> renames = new ArrayList<>();
     /** Migrations this operation applies (upgrade) or undoes (downgrade), in the order it does so. */
     List<String> migrations = new ArrayList<>();
     boolean downgrade;
@@ -82,6 +84,7 @@ public final class OperationState {
     public String stagingDir() { return stagingDir; }
     public String backupDir() { return backupDir; }
     public List<SwapUnit> units() { return units; }
+    public List<RenameRecord> renames() { return List.copyOf(renames); }
     public List<String> migrations() { return migrations; }
     public boolean downgrade() { return downgrade; }
     public String schemaBaseline() { return schemaBaseline; }
@@ -103,6 +106,11 @@ public final class OperationState {
     public void stagingDir(String dir) { this.stagingDir = dir; }
     public void backupDir(String dir) { this.backupDir = dir; }
     public void units(List<SwapUnit> units) { this.units = new ArrayList<>(units); }
+    /** Appends a rename about to be made; returns its index. */
+    public int renameIntended(RenameRecord rename) {
+        renames.add(rename);
+        return renames.size() - 1;
+    }
     public void migrations(List<String> versions, boolean downgrade) {
         this.migrations = new ArrayList<>(versions);
         this.downgrade = downgrade;

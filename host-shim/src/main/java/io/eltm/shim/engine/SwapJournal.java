@@ -23,10 +23,17 @@ import java.util.Optional;
 public final class SwapJournal {
 
     private final ShimPaths paths;
+    private final CrashPoints crashPoints;
     private final ObjectMapper json = Json.mapper();
 
+    /** A journal for reading (status, tests): it passes no crash points. */
     public SwapJournal(ShimPaths paths) {
+        this(paths, CrashPoints.none(paths));
+    }
+
+    public SwapJournal(ShimPaths paths, CrashPoints crashPoints) {
         this.paths = paths;
+        this.crashPoints = crashPoints;
     }
 
     /** The operation left unfinished by an earlier process, if any. */
@@ -43,14 +50,25 @@ public final class SwapJournal {
         write(paths.lastOperation(), outcome);
         try {
             Files.deleteIfExists(paths.journal());
-            fsyncDirectory(paths.root());
+            DurableFiles.fsyncDirectory(paths.root());
         } catch (IOException e) {
             throw new UncheckedIOException("while removing the journal " + paths.journal(), e);
         }
+        crashPoints.reached(CrashPoints.JOURNAL_WRITE);
     }
 
+    /** The outcome of the last finished operation (last-operation.json). */
     public Optional<LastOperation> lastOperation() {
         return read(paths.lastOperation(), LastOperation.class);
+    }
+
+    /**
+     * What a user must be shown as the last operation: one that ended but stays in the journal
+     * (Failed, or held by --no-rollback) comes before last-operation.json, which still names the one before.
+     */
+    public Optional<LastOperation> latest() {
+        Optional<OperationState> ended = unfinished().filter(s -> s.result() != null);
+        return ended.isPresent() ? ended.map(LastOperations::of) : lastOperation();
     }
 
     private <T> Optional<T> read(Path file, Class<T> type) {
@@ -76,15 +94,10 @@ public final class SwapJournal {
                 ch.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(file.getParent());
+            DurableFiles.fsyncDirectory(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("while writing the journal " + file, e);
         }
-    }
-
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        }
+        crashPoints.reached(CrashPoints.JOURNAL_WRITE);
     }
 }

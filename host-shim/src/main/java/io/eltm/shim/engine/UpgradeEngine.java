@@ -37,7 +37,7 @@ public final class UpgradeEngine {
         this.clock = clock;
         this.crashPoints = crashPoints;
         this.limits = limits;
-        this.journal = new SwapJournal(paths);
+        this.journal = new SwapJournal(paths, crashPoints);
     }
 
     public ShimPaths paths() {
@@ -121,14 +121,14 @@ public final class UpgradeEngine {
 
     private OperationState finishHeld(OperationState state, StepListener listener) {
         OperationContext ctx = context(state, listener);
-        List<String> failures = new OperationRunner(UpgradeSteps.all(limits)).rollBack(ctx);
+        Optional<String> failure = new OperationRunner(UpgradeSteps.all(limits)).rollBack(ctx);
         state.held(false);
-        if (failures.isEmpty()) {
+        if (failure.isEmpty()) {
             state.finish(Result.RolledBack, state.message() + "; rolled back by `eltm-shim rollback`", clock.instant());
             journal.close(LastOperations.of(state));
         } else {
-            state.finish(Result.Failed, state.message() + "; rollback incomplete: " + String.join("; ", failures),
-                    clock.instant());
+            state.finish(Result.Failed, state.message() + "; rollback stopped: " + failure.get()
+                    + ". Fix the cause, then run any eltm-shim command to resume the rollback", clock.instant());
             ctx.save();
         }
         return state;

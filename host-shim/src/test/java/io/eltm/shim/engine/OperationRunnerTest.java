@@ -76,15 +76,58 @@ class OperationRunnerTest {
     }
 
     @Test
-    void reportsFailedNamingTheUndoThatFailedAndStillRunsTheOtherUndos() {
+    void stopsAtTheFirstUndoThatFailsAndTheNextRollbackResumesExactlyThere() {
         Step badUndo = new RecordingStep("swap", true, null, "disk full");
         OperationRunner runner = new OperationRunner(List.of(step("stop", true, null), badUndo, step("start", true, "never healthy")));
         OperationContext ctx = context(runner, OperationOptions.defaults());
 
         assertThat(runner.run(ctx)).isEqualTo(Result.Failed);
 
-        assertThat(calls).containsExactly("run stop", "run swap", "run start", "undo start", "undo swap", "undo stop");
+        // never `undo stop`: that would start services on a half-restored tree
+        assertThat(calls).containsExactly("run stop", "run swap", "run start", "undo start", "undo swap");
         assertThat(ctx.state().message()).contains("undoing swap failed: disk full");
+        OperationState journaled = new SwapJournal(ctx.paths()).unfinished().orElseThrow();
+        assertThat(journaled.step("start").state()).isEqualTo(StepState.UNDONE);
+        assertThat(journaled.step("swap").state()).isEqualTo(StepState.DONE);
+        calls.clear();
+
+        assertThat(runner.rollBack(ctx)).isEmpty();
+
+        assertThat(calls).containsExactly("undo swap", "undo stop");
+    }
+
+    @Test
+    void recoveryOfAnOperationSeenHealthyRollsForwardWithoutProbingAgain() {
+        OperationRunner runner = new OperationRunner(List.of(step("stop", true, null),
+                step("verify", true, "not healthy: the host rebooted, services are down"), step("finish", true, null)));
+        OperationContext ctx = context(runner, OperationOptions.defaults());
+        ctx.state().step(ctx.state().step("stop").running(clock.instant()).ended(StepState.DONE, clock.instant(), ""));
+        ctx.state().step(ctx.state().step("verify").running(clock.instant()));
+        ctx.state().healthyAt(clock.instant());
+
+        new Recovery(runner).recover(ctx);
+
+        assertThat(ctx.state().result()).isEqualTo(Result.Succeeded);
+        assertThat(calls).containsExactly("run finish");
+        assertThat(ctx.state().step("verify").state()).isEqualTo(StepState.DONE);
+    }
+
+    @Test
+    void aCrashDuringRecoveryIsResumedByTheNextRecoveryFromTheStepItReached() {
+        Step badUndo = new RecordingStep("swap", true, null, "killed");
+        OperationRunner runner = new OperationRunner(List.of(step("stop", true, null), badUndo, step("migrate", true, null)));
+        OperationContext ctx = context(runner, OperationOptions.defaults());
+        for (String name : List.of("stop", "swap", "migrate")) {
+            ctx.state().step(ctx.state().step(name).running(clock.instant()).ended(StepState.DONE, clock.instant(), ""));
+        }
+
+        new Recovery(runner).recover(ctx);
+        assertThat(ctx.state().result()).isEqualTo(Result.Failed);
+        calls.clear();
+        new Recovery(runner).recover(ctx);
+
+        assertThat(calls).containsExactly("undo swap", "undo stop");
+        assertThat(ctx.state().result()).isEqualTo(Result.RolledBack);
     }
 
     @Test
@@ -114,12 +157,12 @@ class OperationRunnerTest {
         return s;
     }
 
-    /** A step that records its calls and fails on demand: the runner's logic under test, not an install. */
+    /** A step that records its calls and fails on demand (its undo once): the runner's logic under test, not an install. */
     private final class RecordingStep implements Step {
         private final String name;
         private final boolean changes;
         private final String failure;
-        private final String undoFailure;
+        private String undoFailure;
 
         RecordingStep(String name, boolean changes, String failure, String undoFailure) {
             this.name = name;
@@ -154,7 +197,9 @@ class OperationRunnerTest {
         public void undo(OperationContext ctx) {
             calls.add("undo " + name);
             if (undoFailure != null) {
-                throw new IllegalStateException(undoFailure);
+                String failure = undoFailure;
+                undoFailure = null; // fails once: the cause was fixed before the next attempt
+                throw new IllegalStateException(failure);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.eltm.shim.engine.steps;
 
+import io.eltm.shim.engine.DurableFiles;
 import io.eltm.shim.engine.OperationContext;
 import io.eltm.shim.engine.Step;
 import io.eltm.shim.engine.StepOutcome;
@@ -10,12 +11,13 @@ import io.eltm.shim.release.ReleaseTarball;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
  * Lays the new release's replaced paths out in {@code staging/}, on the install's filesystem, while
  * services still run: the tarball extracted and validated (contract §4), or a cached tree moved in.
+ * The staged tree is then synced (every file and directory), so that no power cut after the swap
+ * can leave a new file empty or missing.
  */
 public final class StageStep implements Step {
 
@@ -45,13 +47,14 @@ public final class StageStep implements Step {
         ctx.save();
         Path release = Path.of(ctx.state().releaseFile());
         if (ctx.state().type().equals("rollback")) {
-            Files.createDirectories(opDir);
-            Files.move(release, ctx.stagingDir(), StandardCopyOption.ATOMIC_MOVE);
+            ctx.files().move(release, ctx.stagingDir());
+            DurableFiles.syncTree(ctx.stagingDir());
             return StepOutcome.done("moved " + release.getFileName() + " into staging");
         }
         // --sha256 is checked on the bytes this pass extracts, not on an earlier read of the file
         ReleaseSummary summary = new ReleaseTarball(release, Optional.ofNullable(ctx.state().sha256()))
                 .extract(ctx.stagingDir(), limits, (done, total) -> ctx.listener().progress(NAME, done, total));
+        DurableFiles.syncTree(ctx.stagingDir());
         return StepOutcome.done(summary.entryCount() + " entries, " + (summary.replacedBytes() >> 20) + " MiB staged");
     }
 
@@ -63,7 +66,7 @@ public final class StageStep implements Step {
         if (ctx.state().type().equals("rollback")) {
             Path cached = Path.of(ctx.state().releaseFile());
             if (Files.exists(ctx.stagingDir()) && !Files.exists(cached)) {
-                Files.move(ctx.stagingDir(), cached, StandardCopyOption.ATOMIC_MOVE);
+                ctx.files().move(ctx.stagingDir(), cached);
             }
         }
         Trees.delete(ctx.stagingDir());
