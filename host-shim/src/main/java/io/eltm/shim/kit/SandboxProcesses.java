@@ -1,5 +1,7 @@
 package io.eltm.shim.kit;
 
+import io.eltm.shim.service.ServiceProcesses;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +65,7 @@ final class SandboxProcesses {
         for (ProcessHandle process : leftovers) {
             // polled here: onExit() of a process that is not our child backs off to seconds between checks,
             // and counts a zombie as alive (orphans are reaped by PID 1, which may take seconds)
-            while (running(process.pid())) {
+            while (ServiceProcesses.running(process.pid())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("process " + process.pid() + " of the sample install at "
                             + installDir + " survived SIGKILL for 10 s");
@@ -91,21 +93,10 @@ final class SandboxProcesses {
     }
 
     private static OptionalLong alive(OptionalLong pid) {
-        if (pid.isPresent() && running(pid.getAsLong())) {
+        if (pid.isPresent() && ServiceProcesses.running(pid.getAsLong())) {
             return pid;
         }
         return OptionalLong.empty();
-    }
-
-    /** Alive and not a zombie: a dead postmaster waits for PID 1 to reap it, still in the process table. */
-    static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException | IndexOutOfBoundsException gone) {
-            return false;
-        }
     }
 
     private static OptionalLong firstLine(Path pidFile) {

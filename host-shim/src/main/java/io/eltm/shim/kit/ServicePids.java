@@ -1,5 +1,7 @@
 package io.eltm.shim.kit;
 
+import io.eltm.shim.service.ServiceProcesses;
+
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -21,6 +23,6 @@ public record ServicePids(OptionalLong postgres, OptionalLong metaService) {
     /** Whether any of these processes runs now (a zombie awaiting its reaping counts as stopped). */
     public boolean anyStillRunning() {
         return Stream.of(postgres, metaService)
-                .anyMatch(pid -> pid.isPresent() && SandboxProcesses.running(pid.getAsLong()));
+                .anyMatch(pid -> pid.isPresent() && ServiceProcesses.running(pid.getAsLong()));
     }
 }

@@ -44,6 +44,11 @@ public final class ServiceScripts {
         return run("show-mprocess");
     }
 
+    /** {@code show-mprocess}, killed if it runs past {@code limit}. */
+    public ScriptResult showProcesses(Duration limit) {
+        return run("show-mprocess", limit);
+    }
+
     /** Postgres alone: {@code mstart-pgsql}, or {@code pg_ctl start} when the release has none. */
     public ScriptResult startPostgres() {
         if (postgresRunning()) {
@@ -66,14 +71,22 @@ public final class ServiceScripts {
     }
 
     private ScriptResult run(String script) {
+        return run(script, timeout);
+    }
+
+    private ScriptResult run(String script, Duration limit) {
         Path file = adminDir().resolve(script);
         if (!Files.isRegularFile(file)) {
             return new ScriptResult(script, 127, file + " does not exist");
         }
-        return exec(script, List.of("bash", file.toString()));
+        return exec(script, List.of("bash", file.toString()), limit);
     }
 
     private ScriptResult exec(String name, List<String> command) {
+        return exec(name, command, timeout);
+    }
+
+    private ScriptResult exec(String name, List<String> command, Duration limit) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(env.installDir().toFile()).redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(env.variables());
@@ -83,10 +96,10 @@ public final class ServiceScripts {
                 pb.redirectOutput(log.toFile());
                 Process p = pb.start();
                 p.getOutputStream().close();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
-                    return new ScriptResult(name, 124, "timed out after " + timeout.toSeconds() + " s; " + tail(log));
+                    return new ScriptResult(name, 124, "timed out after " + limit.toMillis() + " ms; " + tail(log));
                 }
                 return new ScriptResult(name, p.exitValue(), tail(log));
             } finally {

@@ -99,11 +99,12 @@ public final class UpgradeBenchmark {
                 throw new IllegalStateException("update-server.sh failed:\n" + String.join("\n", output));
             }
             // mstart-all has run; the first healthy probe ends the downtime (cleanup may still be going on)
-            HealthProbe.Verdict v = probe.awaitHealthy(HEALTH_TIMEOUT);
-            end = System.currentTimeMillis();
+            HealthProbe.Verdict v = probe.awaitHealthy(HEALTH_TIMEOUT,
+                    io.eltm.shim.status.ReleaseInfos.read(env.installDir()).orElseThrow());
             if (!v.healthy()) {
                 throw new IllegalStateException("after update-server.sh the install never became healthy: " + v.detail());
             }
+            end = v.since().toEpochMilli();
             Files.delete(script);
             return end - start;
         }

@@ -7,15 +7,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Upgrades that fail after the services stopped: exit 4, and 8.4.1 serves again on its own DB. */
+/** Upgrades that fail once the stop began: exit 4, and 8.4.1 serves again on its own DB. */
 class FailedUpgradeIT {
 
     @RegisterExtension
@@ -34,8 +37,7 @@ class FailedUpgradeIT {
         install = a.install();
         shim = a.shim();
         db = a.db();
-        filesBefore = InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
-                && !rel.startsWith("transient/") && !InstallTree.SERVICE_LOGS.contains(rel));
+        filesBefore = releaseFiles();
         tablesBefore = db.tables();
         columns = db.userColumns();
         rowsBefore = db.userRows(columns);
@@ -67,11 +69,36 @@ class FailedUpgradeIT {
         assertThatEightFourOneServesAsBefore();
     }
 
+    @Test
+    void rollsBackBeforeAnyChangeWhenMstopAllLeavesAServiceRunning() throws IOException {
+        Files.writeString(install.installDir().resolve("server/webserver/admin/mstop-all"), """
+                #!/bin/bash
+                # broken: says it stopped everything, stops only the DB and leaves the meta-service running
+                [ -n "${ISERVER_HOME:-}" ] || . "$HOME/.env_integrator"
+                exec "$ISERVER_HOME/server/webserver/admin/mstop-pgsql"
+                """);
+        filesBefore = releaseFiles();
+        OptionalLong metaService = install.servicePids().metaService();
+
+        ShimCli.Run run = shim.run("upgrade", a.tarball(SampleReleases.b()).toString(), "--json", "--health-timeout", "60");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(4);
+        assertThat(run.lastJson().at("/lastOperation/message").asText()).contains("still run")
+                .contains("pids [" + metaService.getAsLong() + "]");
+        assertThat(run.lastJson().at("/lastOperation/steps/4/state").asText()).as("swap").isEqualTo("PENDING");
+        assertThatEightFourOneServesAsBefore();
+        assertThat(install.servicePids().metaService()).isEqualTo(metaService);
+    }
+
+    private Map<String, String> releaseFiles() {
+        return InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
+                && !rel.startsWith("transient/") && !InstallTree.SERVICE_LOGS.contains(rel));
+    }
+
     private void assertThatEightFourOneServesAsBefore() {
         assertThat(install.healthResponse().body()).contains("VERSION=8.4.1");
         assertThat(install.showMprocess().ok()).isTrue();
-        assertThat(InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
-                && !rel.startsWith("transient/") && !InstallTree.SERVICE_LOGS.contains(rel))).isEqualTo(filesBefore);
+        assertThat(releaseFiles()).isEqualTo(filesBefore);
         assertThat(db.appliedVersions()).containsExactly("1", "2");
         assertThat(db.tables()).isEqualTo(tablesBefore);
         assertThat(db.userColumns()).isEqualTo(columns);

@@ -1,11 +1,16 @@
 package io.eltm.shim.engine.steps;
 
+import io.eltm.shim.engine.CrashPoints;
 import io.eltm.shim.engine.OperationContext;
 import io.eltm.shim.engine.Step;
 import io.eltm.shim.engine.StepOutcome;
 import io.eltm.shim.service.HealthProbe;
 
-/** Waits for {@code show-mprocess} and the health URL; the first healthy probe ends the downtime. */
+/**
+ * Waits until the new release (its VERSION and GIT_SHA) is healthy and stays so; the first probe of
+ * that healthy run ends the downtime. Recording it is the point of no return: recovery rolls forward
+ * from there and never probes again.
+ */
 public final class VerifyStep implements Step {
 
     public static final String NAME = "verify";
@@ -17,15 +22,14 @@ public final class VerifyStep implements Step {
 
     @Override
     public StepOutcome run(OperationContext ctx) {
-        HealthProbe.Verdict v = ctx.health().awaitHealthy(ctx.state().options().healthTimeout());
+        HealthProbe.Verdict v = ctx.health().awaitHealthy(ctx.state().options().healthTimeout(), ctx.state().to());
         if (!v.healthy()) {
             throw new IllegalStateException("not healthy within " + ctx.state().options().healthTimeout().toSeconds()
                     + " s: " + v.detail());
         }
-        if (ctx.state().healthyAt() == null) { // a re-verification after a crash keeps the first healthy moment
-            ctx.state().healthyAt(ctx.clock().instant());
-            ctx.save();
-        }
+        ctx.state().healthyAt(v.since());
+        ctx.save();
+        ctx.crashPoints().reached(CrashPoints.VERIFIED_HEALTHY);
         return StepOutcome.done(v.detail());
     }
 
