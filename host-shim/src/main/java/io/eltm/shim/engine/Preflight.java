@@ -86,7 +86,9 @@ public final class Preflight {
         }
         List<SwapUnit> units = units(stringsOf(ReplacedPaths.swapUnits(installDir)), release.units());
         List<String> removed = RemovedFiles.of(installDir, units, release.ships());
-        problems.addAll(RenamePreconditions.problems(installDir, release.stagingDir(), units));
+        // the swap moves the old release beside staging (ops/<id>/previous) and then into the release cache
+        problems.addAll(RenamePreconditions.problems(installDir, release.stagingDir(),
+                release.stagingDir().resolveSibling("previous"), new ShimPaths(installDir).releaseCache(), units));
         MigrationPlan plan = null;
         long snapshotBytes = 0;
         String unreachable = unreachable(db);
