@@ -35,7 +35,7 @@ public final class StatusReader {
         ShimPaths paths = new ShimPaths(env.installDir());
         Optional<ReleaseInfo> release = ReleaseInfos.read(env.installDir());
         ServiceScripts scripts = new ServiceScripts(env, Duration.ofSeconds(30));
-        boolean healthy = new HealthProbe(scripts, env.healthUrl(), clock).probe().healthy();
+        boolean healthy = new HealthProbe(scripts, env.healthUrl(), clock).probe(release, Duration.ofSeconds(10)).healthy();
         boolean busy = InstallLock.tryAcquire(paths).map(lock -> {
             lock.close();
             return false;
@@ -44,7 +44,7 @@ public final class StatusReader {
                 release.map(ReleaseInfo::version).orElse(null),
                 release.map(ReleaseInfo::builtAt).orElse(null),
                 release.map(ReleaseInfo::gitSha).orElse(null),
-                healthy, schema(), new SwapJournal(paths).lastOperation().orElse(null), busy);
+                healthy, schema(), new SwapJournal(paths).latest().orElse(null), busy);
     }
 
     /** The DB's schema state; when the DB cannot be read, says why in {@code error}. */

@@ -80,6 +80,37 @@ class RollbackIT {
     }
 
     @Test
+    void aSecondRollbackNeverReinstallsTheReleaseJustRolledBack() {
+        upgrade("B", a.tarball(SampleReleases.b()));
+        ShimCli.Run first = shim.run("rollback", "--json");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        ServicePids pids = install.servicePids();
+
+        ShimCli.Run second = shim.run("rollback", "--json");
+
+        assertThat(second.exit()).as(second.toString()).isEqualTo(3);
+        assertThat(second.stderr() + second.stdout()).contains("no earlier release is cached");
+        assertThat(install.installDir().resolve("VERSION")).content().contains("VERSION=8.4.1");
+        assertThat(install.servicePids()).isEqualTo(pids);
+        assertThat(db.appliedVersions()).containsExactly("1", "2");
+    }
+
+    @Test
+    void afterAFailedUpgradeTheUpgradeAndStatusReportThatOneNotThePreviousOne() {
+        upgrade("B", a.tarball(SampleReleases.b()));
+
+        ShimCli.Run failed = shim.run("upgrade", a.tarball(SampleReleases.failingMigration()).toString(), "--no-rollback",
+                "--json", "--health-timeout", "60");
+        ShimCli.Run status = shim.run("status", "--json");
+
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(5);
+        for (ShimCli.Run run : List.of(failed, status)) {
+            assertThat(run.lastJson().at("/lastOperation/to").asText()).as(run.toString()).isEqualTo("8.5.0");
+            assertThat(run.lastJson().at("/lastOperation/result").asText()).as(run.toString()).isEqualTo("Failed");
+        }
+    }
+
+    @Test
     void rollbackWithNothingCachedIsRefused() {
         ShimCli.Run run = shim.run("rollback");
 

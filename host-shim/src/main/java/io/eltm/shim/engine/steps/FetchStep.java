@@ -32,7 +32,7 @@ public final class FetchStep implements Step {
     @Override
     public StepOutcome run(OperationContext ctx) throws Exception {
         if (ctx.state().type().equals("rollback")) {
-            Path cached = new ReleaseCache(ctx.paths()).newest().orElseThrow(() -> new RefusedException(
+            Path cached = new ReleaseCache(ctx.paths(), ctx.files()).newest().orElseThrow(() -> new RefusedException(
                     "no earlier release is cached under " + ctx.paths().releaseCache() + ": rollback needs one; "
                             + "install the older release with `eltm-shim upgrade TARBALL --allow-downgrade`"));
             ctx.state().releaseFile(cached.toString(), false);

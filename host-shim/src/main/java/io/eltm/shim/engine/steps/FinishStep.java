@@ -32,9 +32,11 @@ public final class FinishStep implements Step {
         String cached = "";
         try {
             if (Files.isDirectory(ctx.backupDir())) {
-                cached = "; " + ctx.state().from().version() + " cached for rollback as "
-                        + new ReleaseCache(ctx.paths()).add(ctx.backupDir(), ctx.state().from().version(),
-                        ctx.clock().instant()).getFileName();
+                boolean rollback = ctx.state().type().equals("rollback");
+                cached = "; " + ctx.state().from().version() + (rollback ? " kept (never offered to rollback) as "
+                        : " cached for rollback as ")
+                        + new ReleaseCache(ctx.paths(), ctx.files()).add(ctx.backupDir(), ctx.state().from().version(),
+                        ctx.clock().instant(), rollback).getFileName();
             }
         } catch (Exception e) {
             problems.add("caching " + ctx.backupDir() + " failed (" + e.getMessage() + "): rollback cannot use it");
