@@ -79,8 +79,15 @@ final class ShimCli {
 
     /** Starts a run without waiting, for tests that kill it. */
     Process start(Map<String, String> extraEnv, Path out, Path err, String... args) throws IOException {
+        return start(List.of(), extraEnv, out, err, args);
+    }
+
+    /** Starts a run under {@code wrapper} (such as {@code strace -o FILE}) without waiting. */
+    Process start(List<String> wrapper, Map<String, String> extraEnv, Path out, Path err, String... args)
+            throws IOException {
         Files.createDirectories(tmpDir);
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Djava.io.tmpdir=" + tmpDir, "-jar", jar().toString()));
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(List.of(javaBin(), "-Djava.io.tmpdir=" + tmpDir, "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         if (!cmd.contains("--env-file")) {
             cmd.addAll(List.of("--env-file", install.envFile().toString()));
