@@ -91,8 +91,7 @@ class FailedUpgradeIT {
     }
 
     private Map<String, String> releaseFiles() {
-        return InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
-                && !rel.startsWith("transient/") && !InstallTree.SERVICE_LOGS.contains(rel));
+        return InstallTree.installFiles(install.installDir());
     }
 
     private void assertThatEightFourOneServesAsBefore() {

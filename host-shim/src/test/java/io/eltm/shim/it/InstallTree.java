@@ -26,6 +26,12 @@ final class InstallTree {
         return files(root, rel -> !rel.startsWith("server/pgsql/data/") && !rel.startsWith("transient/eltm-shim/"));
     }
 
+    /** The release's files and everything else the operation must leave or swap whole: all but the DB, the tool's state and the service logs. */
+    static Map<String, String> installFiles(Path root) {
+        return files(root, rel -> !rel.startsWith("server/pgsql/data/") && !rel.startsWith("transient/")
+                && !SERVICE_LOGS.contains(rel));
+    }
+
     static Map<String, String> files(Path root, Predicate<String> include) {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {

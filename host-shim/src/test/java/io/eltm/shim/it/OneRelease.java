@@ -95,9 +95,8 @@ final class OneRelease implements AutoCloseable {
     }
 
     private Map<String, String> releaseFiles(boolean replaced) {
-        Map<String, String> files = new TreeMap<>(InstallTree.files(install.installDir(),
-                rel -> !rel.startsWith("server/pgsql/data/") && !rel.startsWith("transient/")
-                        && !InstallTree.SERVICE_LOGS.contains(rel) && ReplacedPaths.isReplaced(rel) == replaced));
+        Map<String, String> files = new TreeMap<>(InstallTree.installFiles(install.installDir()));
+        files.keySet().removeIf(rel -> ReplacedPaths.isReplaced(rel) != replaced);
         return files;
     }
 
