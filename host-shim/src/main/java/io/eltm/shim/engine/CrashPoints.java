@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * leaves a distinct state on disk calls {@link #reached}: each journal write once it is durable
  * ({@link #JOURNAL_WRITE}), each rename once it is done but before the journal knows
  * ({@link #RENAME}), and each step's end ({@code <step>:after}: its action done, the journal still
- * saying it runs). The start of a step needs no point of its own: it is the journal write that marks it running.
+ * saying it runs). A step's start ({@code <step>:before}) leaves the same state as the journal write
+ * that marks it running; it exists so that a test can name a step, and the crash harness skips it.
  *
  * <p>{@code ELTM_SHIM_HALT_AT=<point>} halts at the point's first occurrence, {@code <point>#<n>} at its
  * n-th: the process writes {@code transient/eltm-shim/halted} and stops dead, so a test can SIGKILL a
@@ -67,9 +68,9 @@ public final class CrashPoints {
         return new CrashPoints(Optional.empty(), paths);
     }
 
-    /** Whether {@code point} is a registered point or a step's end. */
+    /** Whether {@code point} is a registered point or a step's start or end. */
     public static boolean isRegistered(String point) {
-        return REGISTERED.contains(point) || point.matches("[a-z-]+:after");
+        return REGISTERED.contains(point) || point.matches("[a-z-]+:(before|after)");
     }
 
     /** Records {@code point}; halts forever if it is the configured one. */

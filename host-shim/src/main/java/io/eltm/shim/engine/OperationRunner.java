@@ -60,6 +60,7 @@ public final class OperationRunner {
             StepRecord running = state.step(step.name()).running(ctx.clock().instant());
             state.step(running);
             ctx.save();
+            ctx.crashPoints().reached(step.name() + ":before");
             ctx.listener().stepStarted(running);
             try {
                 StepOutcome outcome = step.run(ctx);
