@@ -67,7 +67,7 @@ class DurabilityIT {
         List<Integer> renames = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             Matcher m = RENAME.matcher(calls.get(i));
-            // the tool's renames; PostgreSQL (a traced child too) keeps its own files durable
+            // the tool's renames (PostgreSQL, started by a script, is not traced: it keeps its own files durable)
             if (m.find() && m.group(2).startsWith(install + "/") && !m.group(2).startsWith(install + "/server/pgsql/")) {
                 renames.add(i);
             }
@@ -89,14 +89,16 @@ class DurabilityIT {
         }
     }
 
-    // strace follows the services the upgrade starts, so it is stopped (it detaches) once the shim's JVM ended
+    // -b execve: strace leaves each child at its execve (printed first), so it never follows the services the
+    // upgrade starts, and it ends with the shim's JVM; it is still stopped in case a child lingers
     private List<String> upgradeUnderStrace() throws IOException, InterruptedException {
         Path trace = a.sandbox().resolve("strace.txt");
         Path out = a.sandbox().resolve("upgrade.out");
         Path err = a.sandbox().resolve("upgrade.err");
-        Process strace = a.shim().start(List.of("strace", "-f", "-qq", "-y", "-s", "4096", "-e", "signal=none",
+        Process strace = a.shim().start(List.of("strace", "-f", "-b", "execve", "-qq", "-y", "-s", "4096", "-e", "signal=none",
                         "-e", "trace=fsync,fdatasync,rename,renameat,renameat2,execve", "-o", trace.toString()),
-                Map.of(), out, err, "upgrade", a.tarball(SampleReleases.b()).toString(), "--json", "--health-timeout", "120");
+                // fork/exec rather than posix_spawn through jspawnhelper: the script's own execve is the one printed
+                Map.of("JAVA_TOOL_OPTIONS", "-Djdk.lang.Process.launchMechanism=FORK"), out, err, "upgrade", a.tarball(SampleReleases.b()).toString(), "--json", "--health-timeout", "120");
         ProcessHandle shim = await().atMost(Duration.ofMinutes(1)).until(() -> strace.descendants()
                 .filter(h -> h.info().commandLine().orElse("").contains(ShimCli.jar().toString())).findFirst(),
                 Optional::isPresent).orElseThrow();
