@@ -90,6 +90,11 @@ final class OneRelease implements AutoCloseable {
         version = observed;
     }
 
+    /** A test moved the install on without the check: the next replay needs a fresh install. */
+    void forgetRelease() {
+        version = null;
+    }
+
     void assertOn(String expected) {
         assertThat(version).isEqualTo(expected);
     }

@@ -60,11 +60,13 @@ final class ShimCli {
         try {
             Path out = Files.createTempFile("shim", ".out");
             Path err = Files.createTempFile("shim", ".err");
-            Process p = start(extraEnv, out, err, args);
+            ShimJvm.Options jvm = ShimJvm.options(jar(), true);
+            Process p = start(jvm, List.of(), extraEnv, out, err, args);
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("eltm-shim " + String.join(" ", args) + " did not end within 5 minutes");
             }
+            ShimJvm.ended(jvm, jar(), p.exitValue());
             Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
             Files.delete(out);
             Files.delete(err);
@@ -85,9 +87,16 @@ final class ShimCli {
     /** Starts a run under {@code wrapper} (such as {@code strace -o FILE}) without waiting. */
     Process start(List<String> wrapper, Map<String, String> extraEnv, Path out, Path err, String... args)
             throws IOException {
+        return start(ShimJvm.options(jar(), false), wrapper, extraEnv, out, err, args);
+    }
+
+    private Process start(ShimJvm.Options jvm, List<String> wrapper, Map<String, String> extraEnv, Path out, Path err,
+            String... args) throws IOException {
         Files.createDirectories(tmpDir);
         List<String> cmd = new ArrayList<>(wrapper);
-        cmd.addAll(List.of(javaBin(), "-Djava.io.tmpdir=" + tmpDir, "-jar", jar().toString()));
+        cmd.add(javaBin());
+        cmd.addAll(jvm.args());
+        cmd.addAll(List.of("-Djava.io.tmpdir=" + tmpDir, "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         if (!cmd.contains("--env-file")) {
             cmd.addAll(List.of("--env-file", install.envFile().toString()));
