@@ -6,9 +6,10 @@ import io.eltm.shim.engine.Trees;
 import io.eltm.shim.env.EnvironmentLoader;
 import io.eltm.shim.env.InstallEnvironment;
 import io.eltm.shim.env.RootGuard;
-import io.eltm.shim.kit.ReleaseKit;
-import io.eltm.shim.kit.SampleInstall;
-import io.eltm.shim.kit.SampleReleases;
+import io.eltm.shim.demo.DemoKit;
+import io.eltm.shim.demo.DemoKits;
+import io.eltm.shim.service.HealthProbe;
+import io.eltm.shim.service.ServiceScripts;
 import io.eltm.shim.status.LastOperation;
 import io.eltm.shim.status.StatusReader;
 
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code eltm-shim demo}: a throw-away sandbox install of sample release 8.4.1 (real PostgreSQL, real
- * TLS meta-service) upgraded to 8.4.2 end to end with the real engine, then removed.
+ * TLS meta-service) upgraded to 8.4.2 end to end with the real engine, then removed. The sample kit
+ * comes from {@code eltm-shim-kit.jar} next to this jar ({@link DemoKits}); without it the demo is refused.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Installs sample release 8.4.1 in a temporary sandbox, upgrades it to 8.4.2 with visible "
@@ -38,13 +40,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RootGuard.refuseRoot();
+        DemoKit kit = DemoKits.nextToThisJar();
         Path sandbox = Files.createTempDirectory("eltm-demo-");
-        say("building sample releases 8.4.1 and 8.4.2 (cached after the first run)");
-        ReleaseKit kit = ReleaseKit.inUserCache();
-        Path a = kit.build(SampleReleases.a());
-        Path b = kit.build(SampleReleases.b());
         LastOperation op;
-        try (SampleInstall install = SampleInstall.create(sandbox, a)) {
+        try (DemoKit.Sandbox install = kit.install(sandbox, this::say)) {
+            Path b = install.target();
             InstallEnvironment env = new EnvironmentLoader(System.getenv()).load(install.envFile(), Optional.empty());
             say("installed 8.4.1 in " + env.installDir() + " with PostgreSQL on port " + env.pgPort()
                     + " and the meta-service on " + env.healthUrl());
@@ -54,9 +54,11 @@ final class DemoCommand implements Callable<Integer> {
                     new OperationOptions(false, null, false, Duration.ofSeconds(60))), output.stepPrinter());
             output.outcome(op);
             output.status(new StatusReader(env, Clock.systemUTC()).read());
-            say("the meta-service now answers: " + firstLine(install.healthResponse().body()));
+            String answer = new HealthProbe(new ServiceScripts(env, Duration.ofSeconds(30)), env.healthUrl(),
+                    Clock.systemUTC()).fetch(Duration.ofSeconds(10)).body();
+            say("the meta-service now answers: " + firstLine(answer));
         } finally {
-            Trees.delete(sandbox); // SampleInstall.close() removed it already unless creating it failed halfway
+            Trees.delete(sandbox); // closing the install removed it already unless creating it failed halfway
         }
         say("sandbox removed");
         return ExitCodes.of(op.result());

@@ -73,7 +73,7 @@ public final class HealthProbe {
     public Verdict probe(Optional<ReleaseInfo> expected, Duration budget) {
         Instant start = clock.instant();
         Instant deadline = start.plus(budget);
-        Response r = fetch(budget);
+        HealthResponse r = fetch(budget);
         if (r.status() != 200) {
             return unhealthy(healthUrl + " answered " + (r.status() < 0 ? "nothing (" + r.body() + ")" : "HTTP " + r.status()));
         }
@@ -141,13 +141,10 @@ public final class HealthProbe {
         return Optional.empty();
     }
 
-    /** The status and body of the health URL ({@code status} -1 when nothing answered), within {@code budget}. */
-    private record Response(int status, String body) {
-    }
-
-    private Response fetch(Duration budget) {
+    /** A GET of the health URL that ends within {@code budget}: its status and body, whatever they are. */
+    public HealthResponse fetch(Duration budget) {
         HttpURLConnection[] connection = new HttpURLConnection[1];
-        CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<HealthResponse> call = CompletableFuture.supplyAsync(() -> {
             try {
                 HttpURLConnection c = (HttpURLConnection) healthUrl.toURL().openConnection();
                 connection[0] = c;
@@ -160,10 +157,10 @@ public final class HealthProbe {
                 c.setReadTimeout(millis);
                 int code = c.getResponseCode();
                 try (InputStream body = code < 400 ? c.getInputStream() : c.getErrorStream()) {
-                    return new Response(code, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                    return new HealthResponse(code, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                return new Response(-1, e.toString());
+                return new HealthResponse(-1, e.toString());
             }
         }, PROBES);
         try {
@@ -173,12 +170,12 @@ public final class HealthProbe {
             if (connection[0] != null) {
                 connection[0].disconnect();
             }
-            return new Response(-1, "no answer within " + budget.toMillis() + " ms");
+            return new HealthResponse(-1, "no answer within " + budget.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return new Response(-1, e.getCause().toString());
+            return new HealthResponse(-1, e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Response(-1, "interrupted");
+            return new HealthResponse(-1, "interrupted");
         }
     }
 

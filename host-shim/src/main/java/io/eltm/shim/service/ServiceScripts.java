@@ -70,7 +70,8 @@ public final class ServiceScripts {
         return env.installDir().resolve("server/pgsql/data");
     }
 
-    private ScriptResult run(String script) {
+    /** Runs one of the install's admin scripts by name, such as {@code mstart-pgsql}; failures are in the result. */
+    public ScriptResult run(String script) {
         return run(script, timeout);
     }
 

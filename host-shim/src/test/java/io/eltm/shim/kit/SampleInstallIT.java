@@ -1,5 +1,6 @@
 package io.eltm.shim.kit;
 
+import io.eltm.shim.service.HealthResponse;
 import io.eltm.shim.service.ScriptResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,11 @@
 package io.eltm.shim.kit;
 
+import io.eltm.shim.env.EnvironmentLoader;
+import io.eltm.shim.env.InstallEnvironment;
+import io.eltm.shim.service.HealthProbe;
+import io.eltm.shim.service.HealthResponse;
 import io.eltm.shim.service.ScriptResult;
+import io.eltm.shim.service.ServiceScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,14 +14,17 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A working ELTM install in a sandbox directory, made from a release tarball the way a first install
  * does, with real services: PostgreSQL from {@link PostgresBinaries} and the meta-service stand-in,
- * both started by the install's own {@code mstart-all}.
+ * both started by the install's own {@code mstart-all}. It runs the scripts and probes the health URL
+ * with the product's own {@link ServiceScripts} and {@link HealthProbe}, as the shim does.
  *
  * <pre>
  * sandbox/
@@ -33,19 +41,19 @@ public final class SampleInstall implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SampleInstall.class);
 
     private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path sandbox;
     private final SandboxLayout layout;
-    private final ServiceScripts scripts;
-    private final HealthProbe probe;
     private final SandboxProcesses processes;
     private final SampleDatabase database;
+    private ServiceScripts scripts; // once the env file exists
+    private HealthProbe probe;
 
     private SampleInstall(Path sandbox, SandboxLayout layout) {
         this.sandbox = sandbox;
         this.layout = layout;
-        this.scripts = new ServiceScripts(layout.home(), layout.envFile(), layout.installDir());
-        this.probe = new HealthProbe(layout.healthUrl(), layout.installDir().resolve("server/keystore.jks"));
         this.processes = new SandboxProcesses(layout.installDir());
         this.database = new SampleDatabase(layout.installDir(), layout.pgUser(), layout.pgPort());
     }
@@ -89,7 +97,7 @@ public final class SampleInstall implements AutoCloseable {
                 Files.writeString(target, file.getValue());
             }
         });
-        step("mstart-pgsql", () -> scripts.runOrThrow("mstart-pgsql"));
+        step("mstart-pgsql", () -> runOrThrow("mstart-pgsql"));
         step("create, migrate and seed " + SampleDatabase.DATABASE, database::createAndSeed);
         step("mstart-all", this::start);
     }
@@ -113,28 +121,58 @@ public final class SampleInstall implements AutoCloseable {
 
     /** {@code mstart-all}, then waits until the meta-service answers (200 or not) on the health URL. */
     public void start() {
-        scripts.runOrThrow("mstart-all");
+        runOrThrow("mstart-all");
         awaitServing();
     }
 
     /** {@code mstop-all}. */
     public void stop() {
-        scripts.runOrThrow("mstop-all");
+        runOrThrow("mstop-all");
     }
 
     /** Runs one of {@code server/webserver/admin/*} with the sourced environment; failures are in the result. */
     public ScriptResult runScript(String name) {
-        return scripts.run(name);
+        return scripts().run(name);
     }
 
     /** {@code show-mprocess}: exit 0 when all services run. */
     public ScriptResult showMprocess() {
-        return scripts.run("show-mprocess");
+        return scripts().showProcesses();
     }
 
-    /** GET of the health URL, trusting the install's self-signed certificate. */
+    /**
+     * GET of the health URL, as the shim's probe does it (the self-signed certificate not verified).
+     *
+     * @throws UncheckedIOException when nothing answers (connection refused, TLS failure, timeout)
+     */
     public HealthResponse healthResponse() {
-        return probe.get();
+        scripts();
+        HealthResponse response = probe.fetch(PROBE_TIMEOUT);
+        if (!response.answered()) {
+            throw new UncheckedIOException(new IOException("no answer from the health URL " + layout.healthUrl()
+                    + ": " + response.body()));
+        }
+        return response;
+    }
+
+    private void runOrThrow(String script) {
+        ScriptResult result = scripts().run(script);
+        if (!result.ok()) {
+            throw new IllegalStateException(script + " of " + layout.installDir() + " exited " + result.exitCode()
+                    + ": " + result.output());
+        }
+    }
+
+    /** The product's scripts and probe, on the environment the env file gives a login-less bash. */
+    private synchronized ServiceScripts scripts() {
+        if (scripts == null) {
+            Map<String, String> login = Map.of("HOME", layout.home().toString(), "PATH", "/usr/local/bin:/usr/bin:/bin",
+                    "LANG", "C.UTF-8", "USER", System.getProperty("user.name"));
+            InstallEnvironment env = new EnvironmentLoader(login).load(layout.envFile(), Optional.empty());
+            scripts = new ServiceScripts(env, SCRIPT_TIMEOUT);
+            probe = new HealthProbe(scripts, env.healthUrl(), Clock.systemUTC());
+        }
+        return scripts;
     }
 
     public ServicePids servicePids() {
@@ -180,9 +218,10 @@ public final class SampleInstall implements AutoCloseable {
     @Override
     public void close() {
         List<ProcessHandle> services = processes.serviceProcesses();
-        if (Files.isExecutable(layout.installDir().resolve("server/webserver/admin/mstop-all"))) {
+        if (Files.isExecutable(layout.installDir().resolve("server/webserver/admin/mstop-all"))
+                && Files.isRegularFile(layout.envFile())) {
             // best effort: whatever it leaves running is killed just below, which is what close() promises
-            scripts.run("mstop-all");
+            scripts().stopAll();
         }
         processes.killAll(services);
         processes.cancelKillOnJvmExit();
@@ -198,7 +237,7 @@ public final class SampleInstall implements AutoCloseable {
         long deadline = System.nanoTime() + SERVING_TIMEOUT.toNanos();
         while (true) {
             try {
-                probe.get();
+                healthResponse();
                 return;
             } catch (UncheckedIOException notYet) {
                 if (processes.servicePids().metaService().isEmpty() || System.nanoTime() > deadline) {

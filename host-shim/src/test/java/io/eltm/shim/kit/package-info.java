@@ -1,7 +1,13 @@
 /**
  * The sample release kit: realistic ELTM releases and a working install to upgrade, for tests, the
  * {@code demo} command and benchmarks. Everything is real: PostgreSQL server binaries, processes
- * started by the install's own scripts, TLS with a keytool-generated keystore.
+ * started by the install's own scripts, TLS with a keytool-generated keystore. Scripts are run and the
+ * health URL probed with the product's own {@link io.eltm.shim.service.ServiceScripts} and
+ * {@link io.eltm.shim.service.HealthProbe}.
+ *
+ * <p>A test fixture, so in the test sources: it is packaged with PostgreSQL's server binaries as
+ * {@code eltm-shim-kit.jar} ({@code src/assembly/kit.xml}), which {@code eltm-shim demo} loads through
+ * {@link io.eltm.shim.kit.SampleDemoKit}; the production {@code eltm-shim.jar} carries none of it.
  *
  * <p>Building a release: {@link io.eltm.shim.kit.ReleaseKit#build(io.eltm.shim.kit.ReleaseSpec)} with a spec
  * from {@link io.eltm.shim.kit.SampleReleases} returns a cached {@code eltm-portable-<VERSION>.tar.gz}.
