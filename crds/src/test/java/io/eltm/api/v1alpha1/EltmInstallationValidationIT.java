@@ -90,6 +90,31 @@ class EltmInstallationValidationIT {
     assertThat(create(installation).getSpec().getTarget().getWorkload().getInstallDir()).isEqualTo("/data/iserver");
   }
 
+  @Test
+  void workloadDatabasePasswordSecretKeyDefaultsToPassword() {
+    EltmInstallation installation = Examples.installation("etl-pods", "unused");
+    installation.getSpec().getTarget().setHost(null);
+    WorkloadTarget workload = Examples.workload();
+    SecretKeyReference password = new SecretKeyReference();
+    password.setName("eltm-db");
+    workload.setDatabasePassword(password);
+    installation.getSpec().getTarget().setWorkload(workload);
+
+    assertThat(create(installation).getSpec().getTarget().getWorkload().getDatabasePassword().getKey())
+        .isEqualTo("password");
+  }
+
+  @Test
+  void refusesWorkloadStatefulSetThatIsNotAnObjectNameNamingTheField() {
+    EltmInstallation installation = Examples.installation("etl-pods", "unused");
+    installation.getSpec().getTarget().setHost(null);
+    WorkloadTarget workload = Examples.workload();
+    workload.setStatefulSet("ELTM/prod");
+    installation.getSpec().getTarget().setWorkload(workload);
+
+    assertRefused(installation, "spec.target.workload.statefulSet", "should match");
+  }
+
   private EltmInstallation create(EltmInstallation installation) {
     return admin.resources(EltmInstallation.class).inNamespace(ns.name()).resource(installation).create();
   }

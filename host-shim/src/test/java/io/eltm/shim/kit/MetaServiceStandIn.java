@@ -25,7 +25,8 @@ import java.util.Properties;
  * only, no nested classes) into each release's {@code server/engine/eltm-meta-service.jar}.
  *
  * <p>It reads {@code $ISERVER_HOME/VERSION} at start, serves TLS from {@code server/keystore.jks} on the
- * host and port of {@code ELTM_HEALTH_URL}, and answers that URL's path with 200 and a WSDL naming the
+ * host and port of {@code ELTM_HEALTH_URL} (or on the address {@code ELTM_META_LISTEN} names, at that
+ * port), and answers that URL's path with 200 and a WSDL naming the
  * VERSION and GIT_SHA it runs; or with 503 forever when the jar's own
  * {@code META-INF/eltm/meta-service.properties} says {@code healthy=false} (the "never healthy" release).
  */
@@ -52,8 +53,10 @@ public final class MetaServiceStandIn {
         String version = release.getProperty("VERSION", "unknown");
         String gitSha = release.getProperty("GIT_SHA", "unknown");
 
+        // ELTM_META_LISTEN: where to listen when that is not the URL's host (0.0.0.0 in a pod behind a Service)
+        String listen = System.getenv().getOrDefault("ELTM_META_LISTEN", healthUrl.getHost());
         HttpsServer server = HttpsServer.create(
-                new InetSocketAddress(InetAddress.getByName(healthUrl.getHost()),
+                new InetSocketAddress(InetAddress.getByName(listen),
                         healthUrl.getPort() < 0 ? 443 : healthUrl.getPort()), 16);
         server.setHttpsConfigurator(new HttpsConfigurator(tls(home.resolve("server/keystore.jks"))));
         byte[] wsdl = wsdl(version, gitSha, healthUrl).getBytes(StandardCharsets.UTF_8);

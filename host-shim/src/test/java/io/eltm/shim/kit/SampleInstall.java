@@ -82,41 +82,13 @@ public final class SampleInstall implements AutoCloseable {
     }
 
     private void firstInstall(Path releaseTarball, Path pgBin) {
-        Path installDir = layout.installDir();
-        step("extract " + releaseTarball.getFileName(), () -> {
+        new FirstInstall(layout.installDir(), pgBin, database, this::scripts).install(releaseTarball, () -> {
             Files.createDirectories(layout.home());
-            KitTarballs.extractAll(releaseTarball, installDir);
             layout.writeEnvFiles();
         });
-        step("initdb", () -> database.initCluster(pgBin));
-        step("keytool", () -> SelfSignedKeystore.generate(installDir.resolve("server/keystore.jks")));
-        step("seed files", () -> {
-            for (Map.Entry<String, String> file : PreservedFiles.CONTENT.entrySet()) {
-                Path target = installDir.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue());
-            }
-        });
-        step("mstart-pgsql", () -> runOrThrow("mstart-pgsql"));
-        step("create, migrate and seed " + SampleDatabase.DATABASE, database::createAndSeed);
-        step("mstart-all", this::start);
-    }
-
-    private void step(String name, Step step) {
         long started = System.nanoTime();
-        try {
-            step.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("first install into " + sandbox + " failed at " + name + ": "
-                    + e.getMessage(), e);
-        }
-        LOG.info("sample install {}: {} took {} ms", sandbox.getFileName(), name,
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run() throws IOException;
+        start();
+        LOG.info("sample install {}: mstart-all took {} ms", sandbox.getFileName(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** {@code mstart-all}, then waits until the meta-service answers (200 or not) on the health URL. */
@@ -156,11 +128,7 @@ public final class SampleInstall implements AutoCloseable {
     }
 
     private void runOrThrow(String script) {
-        ScriptResult result = scripts().run(script);
-        if (!result.ok()) {
-            throw new IllegalStateException(script + " of " + layout.installDir() + " exited " + result.exitCode()
-                    + ": " + result.output());
-        }
+        FirstInstall.runOrThrow(scripts(), script);
     }
 
     /** The product's scripts and probe, on the environment the env file gives a login-less bash. */

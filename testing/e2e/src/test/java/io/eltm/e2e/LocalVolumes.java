@@ -18,10 +18,15 @@ final class LocalVolumes {
     }
 
     static PersistentVolume on(String storageClass, Path directory) {
+        return on(storageClass, directory, "1Mi");
+    }
+
+    /** A volume offering {@code capacity}, which a local volume only declares (claims bind by it). */
+    static PersistentVolume on(String storageClass, Path directory, String capacity) {
         return new PersistentVolumeBuilder()
                 .withNewMetadata().withName(name(storageClass)).endMetadata()
                 .withNewSpec().withStorageClassName(storageClass).withAccessModes("ReadWriteOnce")
-                .addToCapacity("storage", new Quantity("1Mi")).withPersistentVolumeReclaimPolicy("Retain")
+                .addToCapacity("storage", new Quantity(capacity)).withPersistentVolumeReclaimPolicy("Retain")
                 .withNewLocal().withPath(directory.toString()).endLocal()
                 .withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()
                 .withKey("kubernetes.io/hostname").withOperator("In").withValues(NODE)
