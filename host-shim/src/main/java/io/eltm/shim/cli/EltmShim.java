@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 DemoCommand.class,
                 JobmetaCommand.class,
+                ImageCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EltmShim implements Runnable {
 

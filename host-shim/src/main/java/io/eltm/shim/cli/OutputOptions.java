@@ -27,7 +27,7 @@ public final class OutputOptions {
         PrintStream stream = "Succeeded".equals(op.result()) ? System.out : System.err;
         String downtime = op.downtimeMillis() == null ? "services not touched"
                 : String.format("downtime %.3f s", op.downtimeMillis() / 1000.0);
-        stream.printf("%s %s → %s: %s (%s)%n", op.type(), op.from(), op.to(), op.result(), downtime);
+        stream.printf("%s: %s (%s)%n", op.describe(), op.result(), downtime);
         if (op.message() != null && !op.message().isBlank()) {
             stream.println(op.message());
         }
@@ -35,8 +35,8 @@ public final class OutputOptions {
 
     /** Tells what crash recovery did before the command ran (on stderr, so --json stdout stays clean). */
     void recovered(LastOperation op) {
-        System.err.printf("eltm-shim: found an interrupted %s %s → %s: %s. %s%n", op.type(), op.from(), op.to(),
-                op.result(), op.message() == null ? "" : op.message());
+        System.err.printf("eltm-shim: found an interrupted %s: %s. %s%n", op.describe(), op.result(),
+                op.message() == null ? "" : op.message());
     }
 
     void status(InstallStatus status) {
@@ -56,7 +56,7 @@ public final class OutputOptions {
         }
         LastOperation op = status.lastOperation();
         if (op != null) {
-            System.out.printf("last       %s %s → %s: %s at %s%s%n", op.type(), op.from(), op.to(), op.result(),
+            System.out.printf("last       %s: %s at %s%s%n", op.describe(), op.result(),
                     op.finishedAt(), op.downtimeMillis() == null ? "" : String.format(", downtime %.3f s",
                             op.downtimeMillis() / 1000.0));
         }

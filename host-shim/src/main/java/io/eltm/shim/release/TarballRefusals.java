@@ -27,7 +27,15 @@ final class TarballRefusals {
     RefusedException corrupt(Throwable cause, String lastEntry) {
         String where = lastEntry == null ? "before the first entry" : "after entry '" + lastEntry + "'";
         return new RefusedException("Refusing release tarball " + file + ": it is truncated or corrupt (" + where
-                + ": " + cause.getMessage() + "). Download it again; check it with `gzip -t` and `tar tzf`.", cause);
+                + ": " + reason(cause) + "). Download it again; check it with `gzip -t` and `tar tzf`.", cause);
+    }
+
+    /** What the decompressor said; an EOFException from gzip says nothing, so say what it means. */
+    private static String reason(Throwable cause) {
+        if (cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return cause instanceof java.io.EOFException ? "the data ends early" : cause.getClass().getSimpleName();
     }
 
     RefusedException space(String entryName, String problem) {

@@ -23,4 +23,9 @@ public record LastOperation(
         Long downtimeMillis,
         List<StepRecord> steps,
         String message) {
+
+    /** {@code upgrade 8.4.1 → 8.4.2} for messages; {@code ?} for a version not known (refused before it was read). */
+    public String describe() {
+        return type + " " + (from == null ? "?" : from) + " → " + (to == null ? "?" : to);
+    }
 }

@@ -123,6 +123,16 @@ class RefusalIT {
     }
 
     @Test
+    void refusesAMissingTarballNamingItAndShowsTheVersionsItCouldNotReadAsUnknown() {
+        Path missing = tarballs.resolve("eltm-portable-9.9.9.tar.gz");
+
+        ShimCli.Run run = shim.run("upgrade", missing.toString());
+
+        assertRefusedUntouched(run, missing.toString());
+        assertThat(run.stderr()).contains("upgrade ? → ?: Refused (services not touched)");
+    }
+
+    @Test
     void refusesAWrongSha256NamingBothChecksums() {
         Path b = ReleaseKit.inUserCache().build(SampleReleases.b());
 
@@ -191,7 +201,7 @@ class RefusalIT {
 
     private void assertRefusedUntouched(ShimCli.Run run, String named) {
         assertThat(run.exit()).as(run.toString()).isEqualTo(3);
-        assertThat(run.stdout() + run.stderr()).contains(named);
+        assertThat(run.stdout() + run.stderr()).contains(named).as("no unknown value printed as null").doesNotContain("null");
         assertThat(install.servicePids()).isEqualTo(pids);
         assertThat(InstallTree.files(install.installDir(), rel -> !rel.startsWith("server/pgsql/data/")
                 && !rel.startsWith("transient/eltm-shim/") && !InstallTree.SERVICE_LOGS.contains(rel))).isEqualTo(files);

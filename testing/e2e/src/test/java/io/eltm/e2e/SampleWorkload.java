@@ -36,6 +36,7 @@ final class SampleWorkload implements AutoCloseable {
     static final String CLAIM = "data-" + POD;
     private static final Path MANIFEST = Path.of(System.getProperty("eltm.examples.dir"), "eltm-statefulset.yaml");
     private static final String IMAGE = System.getProperty("eltm.sample.image");
+    private static final String SHIM_IMAGE = System.getProperty("eltm.shim.image");
 
     private final KubernetesClient admin;
     private final String namespace;
@@ -140,6 +141,26 @@ final class SampleWorkload implements AutoCloseable {
     record ExecResult(int exit, String out, String err) {
     }
 
+    /**
+     * An upgrade Job's pod as docs/pods.md describes it: an init container of the shim image exports the shim
+     * into an emptyDir ({@code eltm-shim image export}); the main container, the workload's own image with its
+     * claim at {@code /data}, runs {@code script} with bash and the install's environment, where
+     * {@code /eltm-shim/eltm-shim} is the shim.
+     */
+    String shimJob(String name, String script) {
+        var shim = new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("export-shim").withImage(SHIM_IMAGE)
+                .withImagePullPolicy("Never").withArgs("image", "export", "/eltm-shim/shim")
+                .withSecurityContext(RestrictedPods.restricted())
+                .addNewVolumeMount().withName("shim").withMountPath("/eltm-shim").endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount().build();
+        var main = sampleImage("/bin/bash", "-c", ". \"$HOME/.env_integrator\"; " + script);
+        main.getVolumeMounts().add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("shim")
+                .withMountPath("/eltm-shim").build());
+        main.getVolumeMounts().add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("tmp")
+                .withMountPath("/tmp").build());
+        return job(name, List.of(shim), main, true);
+    }
+
     /** A restricted container of the sample image running {@code command}, e.g. its curl, which busybox lacks for TLS. */
     static io.fabric8.kubernetes.api.model.Container sampleImage(String... command) {
         return new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("main").withImage(IMAGE)
@@ -151,13 +172,22 @@ final class SampleWorkload implements AutoCloseable {
      * {@code withVolume} mounts the workload's claim at {@code /data}.
      */
     String job(String name, io.fabric8.kubernetes.api.model.Container container, boolean withVolume) {
+        return job(name, List.of(), container, withVolume);
+    }
+
+    private String job(String name, List<io.fabric8.kubernetes.api.model.Container> init,
+            io.fabric8.kubernetes.api.model.Container container, boolean withVolume) {
         if (withVolume) {
             container.getVolumeMounts().add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder()
                     .withName("data").withMountPath("/data").build());
         }
         var pod = new io.fabric8.kubernetes.api.model.PodSpecBuilder().withRestartPolicy("Never")
-                .withTerminationGracePeriodSeconds(1L).addToContainers(container)
+                .withTerminationGracePeriodSeconds(1L).addAllToInitContainers(init).addToContainers(container)
                 .withNewSecurityContext().withRunAsUser(65532L).withRunAsGroup(65532L).endSecurityContext();
+        if (!init.isEmpty()) {
+            pod.addNewVolume().withName("shim").withNewEmptyDir().endEmptyDir().endVolume()
+                    .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume();
+        }
         if (withVolume) {
             pod.addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(CLAIM).endPersistentVolumeClaim()
                     .endVolume();
@@ -168,12 +198,25 @@ final class SampleWorkload implements AutoCloseable {
         await("Job " + name + " complete").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             Job current = admin.batch().v1().jobs().inNamespace(namespace).withName(name).get();
             if (current.getStatus() != null && current.getStatus().getFailed() != null && current.getStatus().getFailed() > 0) {
-                throw new AssertionError("Job " + name + " failed: "
-                        + admin.batch().v1().jobs().inNamespace(namespace).withName(name).getLog());
+                throw new AssertionError("Job " + name + " failed: " + current.getStatus() + "\n"
+                        + jobLog(name, "export-shim") + jobLog(name, "main"));
             }
             return current.getStatus() != null && Integer.valueOf(1).equals(current.getStatus().getSucceeded());
         });
-        return admin.batch().v1().jobs().inNamespace(namespace).withName(name).getLog();
+        return jobLog(name, "main");
+    }
+
+    private String jobLog(String job, String container) {
+        return admin.pods().inNamespace(namespace).withLabel("job-name", job).list().getItems().stream()
+                .map(p -> {
+                    try {
+                        return admin.pods().inNamespace(namespace).withName(p.getMetadata().getName())
+                                .inContainer(container).getLog();
+                    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                        return "(no log of " + container + " in " + p.getMetadata().getName() + ": " + e.getMessage() + ")\n";
+                    }
+                })
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /** Deletes the workload, then what its pods wrote on the volume (as their user), then the volume. */
@@ -189,11 +232,11 @@ final class SampleWorkload implements AutoCloseable {
         admin.persistentVolumeClaims().inNamespace(namespace).withName(CLAIM).delete();
         admin.persistentVolumes().withName(LocalVolumes.name(storageClass)).delete();
         admin.storage().v1().storageClasses().withName(storageClass).delete();
-        try (var left = Files.list(volume)) {
-            for (Path path : left.toList()) {
-                throw new IllegalStateException("the workload left " + path + " on its volume");
+        try (var left = Files.walk(volume)) {
+            // what the test itself put there (releases); whatever the pods wrote is gone with the Job above
+            for (Path path : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
-            Files.delete(volume);
         } catch (IOException e) {
             throw new UncheckedIOException("removing the workload's volume " + volume, e);
         }

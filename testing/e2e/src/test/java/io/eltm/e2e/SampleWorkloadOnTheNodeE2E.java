@@ -7,7 +7,11 @@ import io.eltm.testing.kube.KubeControlPlaneExtension;
 import io.eltm.testing.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.eltm.shim.kit.PreservedFiles;
+import io.eltm.shim.kit.ReleaseKit;
+import io.eltm.shim.kit.SampleReleases;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,6 +64,51 @@ class SampleWorkloadOnTheNodeE2E {
                     .doesNotContain("first install").contains("eltm-sample: /data/iserver running VERSION=8.4.1");
             assertThat(eltm.exec("stat -c %i \"$ISERVER_HOME/VERSION\" \"$ISERVER_HOME/server/pgsql/data/PG_VERSION\"").out())
                     .as("the same files, not a new install").isEqualTo(installedFiles);
+        }
+    }
+
+    @Test
+    void theShimExportedIntoTheWorkloadsImageUpgradesTheVolumeFromAJobAndThePodsServeTheNewRelease(
+            KubernetesClient admin, TestNamespace ns) throws Exception {
+        enforceRestricted(admin, ns.name());
+        Path tarball = ReleaseKit.inUserCache().build(SampleReleases.b());
+        try (SampleWorkload eltm = SampleWorkload.apply(admin, ns.name())) {
+            eltm.awaitReady(FIRST_INSTALL);
+            String preserved = eltm.exec(PRESERVED_CHECKSUMS).out();
+            // the release where the Job reads it, as an in-cluster artifact server would serve it
+            Path releases = Files.createDirectories(eltm.volume().resolve("releases"));
+            Files.setPosixFilePermissions(Files.copy(tarball, releases.resolve(tarball.getFileName())),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")); // the pods run as 65532
+
+            eltm.scale(0);
+            // the audit DB up for the preflight's migration plan, as on a host where the services run; the
+            // upgrade's start and verify run B in the Job before the pods do, and mstop-all frees the volume
+            String log = eltm.shimJob("upgrade-8-4-2", "mstart-pgsql && /eltm-shim/shim/eltm-shim upgrade /data/releases/"
+                    + tarball.getFileName() + " --sha256 " + sha256(tarball) + " && mstop-all");
+            eltm.scale(1);
+            eltm.awaitReady(Duration.ofMinutes(2));
+
+            assertThat(log).contains("8.4.1 → 8.4.2", "Succeeded");
+            assertThat(Files.readString(eltm.volume().resolve("iserver/VERSION"))).contains("VERSION=8.4.2");
+            assertThat(eltm.log()).contains("eltm-sample: /data/iserver running VERSION=8.4.2");
+            String wsdl = eltm.job("health-after-upgrade", SampleWorkload.sampleImage("/usr/bin/curl", "-fsSk",
+                    "--max-time", "5", "https://" + eltm.service().getSpec().getClusterIP()
+                            + ":8443/MaestroMetaDataProviderService/MaestroMetaService?wsdl"), false);
+            assertThat(wsdl).contains("ELTM MaestroMetaService VERSION=8.4.2");
+            assertThat(eltm.exec(PRESERVED_CHECKSUMS).out()).as("preserved files byte for byte").isEqualTo(preserved);
+            assertThat(preserved.lines()).hasSize(PreservedFiles.CONTENT.size() + 1);
+        }
+    }
+
+    /** sha256 of every file the sample install was seeded with, and of its keystore, as the pod reads them. */
+    private static final String PRESERVED_CHECKSUMS = "cd \"$ISERVER_HOME\" && sha256sum server/keystore.jks "
+            + String.join(" ", new java.util.TreeSet<>(PreservedFiles.CONTENT.keySet()));
+
+    private static String sha256(Path file) throws Exception {
+        try (var in = Files.newInputStream(file)) {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
+            return java.util.HexFormat.of().formatHex(digest.digest());
         }
     }
 }
