@@ -48,13 +48,9 @@ class SampleWorkloadOnTheNodeE2E {
             assertThat(processes.exit()).as(processes.err()).isZero();
             assertThat(processes.out()).contains("postgresql    running", "meta-service  running");
 
-            String service = eltm.service().getSpec().getClusterIP();
-            String wsdl = eltm.job("health-through-service", SampleWorkload.sampleImage("/usr/bin/curl", "-fsSk",
-                    "--max-time", "5", "https://" + service + ":8443/MaestroMetaDataProviderService/MaestroMetaService?wsdl"),
-                    false);
-            assertThat(wsdl).contains("ELTM MaestroMetaService VERSION=8.4.1");
+            assertThat(healthThroughService(eltm, "health-through-service")).contains("ELTM MaestroMetaService VERSION=8.4.1");
 
-            String installedFiles = eltm.exec("stat -c %i \"$ISERVER_HOME/VERSION\" \"$ISERVER_HOME/server/pgsql/data/PG_VERSION\"").out();
+            String installedFiles = eltm.exec(INODES).out();
             eltm.scale(0);
             assertThat(Files.readString(eltm.volume().resolve("iserver/VERSION"))).contains("VERSION=8.4.1");
             eltm.scale(1);
@@ -62,7 +58,7 @@ class SampleWorkloadOnTheNodeE2E {
 
             assertThat(eltm.log()).as("the second start runs the install that is there")
                     .doesNotContain("first install").contains("eltm-sample: /data/iserver running VERSION=8.4.1");
-            assertThat(eltm.exec("stat -c %i \"$ISERVER_HOME/VERSION\" \"$ISERVER_HOME/server/pgsql/data/PG_VERSION\"").out())
+            assertThat(eltm.exec(INODES).out())
                     .as("the same files, not a new install").isEqualTo(installedFiles);
         }
     }
@@ -75,29 +71,98 @@ class SampleWorkloadOnTheNodeE2E {
         try (SampleWorkload eltm = SampleWorkload.apply(admin, ns.name())) {
             eltm.awaitReady(FIRST_INSTALL);
             String preserved = eltm.exec(PRESERVED_CHECKSUMS).out();
-            // the release where the Job reads it, as an in-cluster artifact server would serve it
-            Path releases = Files.createDirectories(eltm.volume().resolve("releases"));
-            Files.setPosixFilePermissions(Files.copy(tarball, releases.resolve(tarball.getFileName())),
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")); // the pods run as 65532
+            offer(eltm, tarball);
 
             eltm.scale(0);
             // the audit DB up for the preflight's migration plan, as on a host where the services run; the
             // upgrade's start and verify run B in the Job before the pods do, and mstop-all frees the volume
-            String log = eltm.shimJob("upgrade-8-4-2", "mstart-pgsql && /eltm-shim/shim/eltm-shim upgrade /data/releases/"
-                    + tarball.getFileName() + " --sha256 " + sha256(tarball) + " && mstop-all");
+            String log = eltm.shimJob("upgrade-8-4-2", "mstart-pgsql && " + UPGRADE + tarball.getFileName()
+                    + " --sha256 " + sha256(tarball) + " && mstop-all");
             eltm.scale(1);
             eltm.awaitReady(Duration.ofMinutes(2));
 
             assertThat(log).contains("8.4.1 → 8.4.2", "Succeeded");
             assertThat(Files.readString(eltm.volume().resolve("iserver/VERSION"))).contains("VERSION=8.4.2");
             assertThat(eltm.log()).contains("eltm-sample: /data/iserver running VERSION=8.4.2");
-            String wsdl = eltm.job("health-after-upgrade", SampleWorkload.sampleImage("/usr/bin/curl", "-fsSk",
-                    "--max-time", "5", "https://" + eltm.service().getSpec().getClusterIP()
-                            + ":8443/MaestroMetaDataProviderService/MaestroMetaService?wsdl"), false);
-            assertThat(wsdl).contains("ELTM MaestroMetaService VERSION=8.4.2");
+            assertThat(healthThroughService(eltm, "health-after-upgrade")).contains("ELTM MaestroMetaService VERSION=8.4.2");
             assertThat(eltm.exec(PRESERVED_CHECKSUMS).out()).as("preserved files byte for byte").isEqualTo(preserved);
             assertThat(preserved.lines()).hasSize(PreservedFiles.CONTENT.size() + 1);
         }
+    }
+
+    @Test
+    void aMigrationThatFailsInTheJobRollsBackAndThePodsServeTheOldReleaseWithItsDatabase(KubernetesClient admin,
+            TestNamespace ns) throws Exception {
+        enforceRestricted(admin, ns.name());
+        Path tarball = ReleaseKit.inUserCache().build(SampleReleases.failingMigration());
+        try (SampleWorkload eltm = SampleWorkload.apply(admin, ns.name())) {
+            eltm.awaitReady(FIRST_INSTALL);
+            String preserved = eltm.exec(PRESERVED_CHECKSUMS).out();
+            offer(eltm, tarball);
+
+            eltm.scale(0);
+            String log = eltm.shimJob("upgrade-8-5-0", "mstart-pgsql && { " + UPGRADE + tarball.getFileName()
+                    + " --sha256 " + sha256(tarball) + "; echo \"upgrade exited $?\"; " + STATUS + "; }; mstop-all");
+            eltm.scale(1);
+            eltm.awaitReady(Duration.ofMinutes(2));
+
+            assertThat(log).contains("upgrade 8.4.1 → 8.5.0: RolledBack", "upgrade exited 4",
+                    "version    8.4.1", "schema     2");
+            assertThat(eltm.log()).contains("eltm-sample: /data/iserver running VERSION=8.4.1");
+            assertThat(healthThroughService(eltm, "after-rollback")).contains("ELTM MaestroMetaService VERSION=8.4.1");
+            assertThat(eltm.exec(PRESERVED_CHECKSUMS).out()).as("preserved files byte for byte").isEqualTo(preserved);
+        }
+    }
+
+    @Test
+    void aJobKilledRightAfterTheSwapIsRecoveredByTheNextJobFromTheJournalOnTheVolume(KubernetesClient admin,
+            TestNamespace ns) throws Exception {
+        enforceRestricted(admin, ns.name());
+        Path tarball = ReleaseKit.inUserCache().build(SampleReleases.b());
+        try (SampleWorkload eltm = SampleWorkload.apply(admin, ns.name())) {
+            eltm.awaitReady(FIRST_INSTALL);
+            String preserved = eltm.exec(PRESERVED_CHECKSUMS).out();
+            offer(eltm, tarball);
+            eltm.scale(0);
+
+            // the shim stops dead once the swap is done and its journal still says "running"; SIGKILL it there,
+            // and the pod ends with PostgreSQL still running in it (killed with the container)
+            String killed = eltm.shimJob("upgrade-killed", "mstart-pgsql && { ELTM_SHIM_HALT_AT=swap:after " + UPGRADE
+                    + tarball.getFileName() + " --sha256 " + sha256(tarball) + " & shim=$!; "
+                    + "while [ ! -e \"$ISERVER_HOME/transient/eltm-shim/halted\" ]; do sleep 0.2; done; "
+                    + "kill -KILL $shim; echo \"killed the shim at swap:after\"; }");
+            String recovered = eltm.shimJob("recover", "mstart-pgsql && { " + STATUS + "; echo \"status exited $?\"; }; "
+                    + "mstop-all");
+            eltm.scale(1);
+            eltm.awaitReady(Duration.ofMinutes(2));
+
+            assertThat(killed).as("killed with the swap done but not yet reported").contains("ok  stop",
+                    "killed the shim at swap:after").doesNotContain("ok  swap", "Succeeded");
+            assertThat(recovered).contains("found an interrupted upgrade 8.4.1 → 8.4.2", "status exited 0");
+            recovered.lines().filter(l -> l.contains("found an interrupted")).forEach(l -> System.out.println("recovery: " + l));
+            String version = Files.readString(eltm.volume().resolve("iserver/VERSION"));
+            String running = version.lines().filter(l -> l.startsWith("VERSION=")).findFirst().orElseThrow();
+            assertThat(recovered).as("one release, not a mix").contains("version    " + running.substring(8));
+            assertThat(healthThroughService(eltm, "after-recovery")).contains("ELTM MaestroMetaService " + running);
+            assertThat(eltm.exec(PRESERVED_CHECKSUMS).out()).as("preserved files byte for byte").isEqualTo(preserved);
+        }
+    }
+
+    private static final String INODES = "stat -c %i \"$ISERVER_HOME/VERSION\" \"$ISERVER_HOME/server/pgsql/data/PG_VERSION\"";
+    private static final String UPGRADE = "/eltm-shim/shim/eltm-shim upgrade /data/releases/";
+    private static final String STATUS = "/eltm-shim/shim/eltm-shim status";
+
+    /** Puts the release where the Jobs read it, as an in-cluster artifact server would serve it. */
+    private static void offer(SampleWorkload eltm, Path tarball) throws java.io.IOException {
+        Path releases = Files.createDirectories(eltm.volume().resolve("releases"));
+        Files.setPosixFilePermissions(Files.copy(tarball, releases.resolve(tarball.getFileName())),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")); // the pods run as 65532
+    }
+
+    private static String healthThroughService(SampleWorkload eltm, String job) {
+        return eltm.job(job, SampleWorkload.sampleImage("/usr/bin/curl", "-fsSk", "--max-time", "5",
+                "https://" + eltm.service().getSpec().getClusterIP()
+                        + ":8443/MaestroMetaDataProviderService/MaestroMetaService?wsdl"), false);
     }
 
     /** sha256 of every file the sample install was seeded with, and of its keystore, as the pod reads them. */
