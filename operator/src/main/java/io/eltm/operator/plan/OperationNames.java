@@ -30,7 +30,8 @@ public final class OperationNames {
         return prefix + "-" + sha256Hex(key).substring(0, HASH_LENGTH);
     }
 
-    private static String sha256Hex(String text) {
+    /** Lowercase hex sha256 of {@code text} (UTF-8), for names derived from other names. */
+    public static String sha256Hex(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

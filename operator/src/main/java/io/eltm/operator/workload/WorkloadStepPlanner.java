@@ -111,7 +111,8 @@ public final class WorkloadStepPlanner {
         if (facts.readyPods() >= wanted) {
             return null;
         }
-        Duration waited = facts.scaledUpAt() == null ? Duration.ZERO : Duration.between(facts.scaledUpAt(), facts.now());
+        Duration waited = facts.scaledUpAt() == null ? Duration.ZERO
+                : Duration.between(facts.scaledUpAt(), facts.now());
         if (waited.compareTo(facts.readyTimeout()) <= 0) {
             return new Wait(who + ": " + facts.readyPods() + " of " + wanted + " pods Ready " + when);
         }

@@ -161,6 +161,33 @@ final class SampleWorkload implements AutoCloseable {
         return job(name, List.of(shim), main, true);
     }
 
+    /** How a Job ended: its main container's exit code and log. */
+    record JobEnd(int exitCode, String log) {
+    }
+
+    /**
+     * Creates {@code job} as the operator makes it ({@code UpgradeJobs}) and waits until it ends, Complete or
+     * Failed: a failed upgrade (exit 3, 4, 5) is a result here, not an error.
+     */
+    JobEnd run(io.fabric8.kubernetes.api.model.batch.v1.Job job) {
+        String name = job.getMetadata().getName();
+        String container = job.getSpec().getTemplate().getSpec().getContainers().get(0).getName();
+        admin.batch().v1().jobs().inNamespace(namespace).resource(job).create();
+        Integer exit = await("Job " + name + " ended").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin.pods().inNamespace(namespace).withLabel("job-name", name).list().getItems().stream()
+                        .flatMap(p -> p.getStatus().getContainerStatuses() == null ? java.util.stream.Stream.empty()
+                                : p.getStatus().getContainerStatuses().stream())
+                        .filter(c -> c.getName().equals(container) && c.getState().getTerminated() != null)
+                        .map(c -> c.getState().getTerminated().getExitCode()).findFirst().orElse(null),
+                        java.util.Objects::nonNull);
+        return new JobEnd(exit, jobLog(name, container));
+    }
+
+    /** The live StatefulSet, as the operator reads it. */
+    StatefulSet statefulSet() {
+        return admin.apps().statefulSets().inNamespace(namespace).withName(NAME).get();
+    }
+
     /** A restricted container of the sample image running {@code command}, e.g. its curl, which busybox lacks for TLS. */
     static io.fabric8.kubernetes.api.model.Container sampleImage(String... command) {
         return new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("main").withImage(IMAGE)

@@ -7,6 +7,8 @@ import io.eltm.testing.kube.KubeControlPlaneExtension;
 import io.eltm.testing.kube.TestNamespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.eltm.api.v1alpha1.WorkloadTarget;
+import io.eltm.operator.workload.UpgradeJobs;
 import io.eltm.shim.kit.PreservedFiles;
 import io.eltm.shim.kit.ReleaseKit;
 import io.eltm.shim.kit.SampleReleases;
@@ -78,16 +80,15 @@ class SampleWorkloadOnTheNodeE2E {
 
             long stopped = System.nanoTime();
             eltm.scale(0);
-            // the audit DB up for the preflight's migration plan, as on a host where the services run; the
-            // upgrade's start and verify run B in the Job before the pods do, and mstop-all frees the volume
-            String log = eltm.shimJob("upgrade-8-4-2", "mstart-pgsql && " + UPGRADE + tarball.getFileName()
-                    + " --sha256 " + sha256(tarball) + " && mstop-all");
+            // the Job as the operator makes it; the upgrade's start and verify run B in the Job before the pods do
+            SampleWorkload.JobEnd upgrade = eltm.run(upgradeJob(eltm, "sales-8-4-2", tarball));
             eltm.scale(1);
             eltm.awaitReady(Duration.ofMinutes(2));
             System.out.printf("sample workload: scale to zero, upgrade Job, back to Ready on 8.4.2: %.1f s%n",
                     (System.nanoTime() - stopped) / 1e9);
 
-            assertThat(log).contains("8.4.1 → 8.4.2", "Succeeded");
+            assertThat(upgrade.exitCode()).as(upgrade.log()).isZero();
+            assertThat(upgrade.log()).contains("upgrade 8.4.1 → 8.4.2: Succeeded", "meta-service stopped");
             assertThat(Files.readString(eltm.volume().resolve("iserver/VERSION"))).contains("VERSION=8.4.2");
             assertThat(eltm.log()).contains("eltm-sample: /data/iserver running VERSION=8.4.2");
             assertThat(healthThroughService(eltm, "health-after-upgrade")).contains("ELTM MaestroMetaService VERSION=8.4.2");
@@ -107,13 +108,14 @@ class SampleWorkloadOnTheNodeE2E {
             offer(eltm, tarball);
 
             eltm.scale(0);
-            String log = eltm.shimJob("upgrade-8-5-0", "mstart-pgsql && { " + UPGRADE + tarball.getFileName()
-                    + " --sha256 " + sha256(tarball) + "; echo \"upgrade exited $?\"; " + STATUS + "; }; mstop-all");
+            SampleWorkload.JobEnd upgrade = eltm.run(upgradeJob(eltm, "sales-8-5-0", tarball));
+            String status = eltm.shimJob("status-after", "mstart-pgsql && " + STATUS + "; mstop-all");
             eltm.scale(1);
             eltm.awaitReady(Duration.ofMinutes(2));
 
-            assertThat(log).contains("upgrade 8.4.1 → 8.5.0: RolledBack", "upgrade exited 4",
-                    "version    8.4.1", "schema     2");
+            assertThat(upgrade.exitCode()).as(upgrade.log()).isEqualTo(4);
+            assertThat(upgrade.log()).contains("upgrade 8.4.1 → 8.5.0: RolledBack");
+            assertThat(status).contains("version    8.4.1", "schema     2");
             assertThat(eltm.log()).contains("eltm-sample: /data/iserver running VERSION=8.4.1");
             assertThat(healthThroughService(eltm, "after-rollback")).contains("ELTM MaestroMetaService VERSION=8.4.1");
             assertThat(eltm.exec(PRESERVED_CHECKSUMS).out()).as("preserved files byte for byte").isEqualTo(preserved);
@@ -157,6 +159,21 @@ class SampleWorkloadOnTheNodeE2E {
     private static final String INODES = "stat -c %i \"$ISERVER_HOME/VERSION\" \"$ISERVER_HOME/server/pgsql/data/PG_VERSION\"";
     private static final String UPGRADE = "/eltm-shim/shim/eltm-shim upgrade /data/releases/";
     private static final String STATUS = "/eltm-shim/shim/eltm-shim status";
+
+    /** The operator's upgrade Job for the workload as it runs now, the release read from the volume. */
+    private static io.fabric8.kubernetes.api.model.batch.v1.Job upgradeJob(SampleWorkload eltm, String operation,
+            Path tarball) throws Exception {
+        WorkloadTarget target = new WorkloadTarget();
+        target.setStatefulSet(SampleWorkload.NAME);
+        target.setVolumeClaim(SampleWorkload.CLAIM);
+        io.fabric8.kubernetes.api.model.batch.v1.Job job = UpgradeJobs.build(operation, UpgradeJobs.Purpose.UPGRADE,
+                eltm.statefulSet(), target, System.getProperty("eltm.shim.image"),
+                new UpgradeJobs.Release("/data/releases/" + tarball.getFileName(), sha256(tarball)));
+        // images built here are imported, never pulled
+        job.getSpec().getTemplate().getSpec().getInitContainers().forEach(c -> c.setImagePullPolicy("Never"));
+        job.getSpec().getTemplate().getSpec().getContainers().forEach(c -> c.setImagePullPolicy("Never"));
+        return job;
+    }
 
     /** Puts the release where the Jobs read it, as an in-cluster artifact server would serve it. */
     private static void offer(SampleWorkload eltm, Path tarball) throws java.io.IOException {
