@@ -12,7 +12,9 @@ set -euo pipefail
 out=${1:?usage: eltm-sample-root.sh OUT_DIR KIT_JAR}
 kit=${2:?usage: eltm-sample-root.sh OUT_DIR KIT_JAR}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 [ -f "$kit" ] || { echo "eltm-sample-root.sh: no sample kit at $kit (build host-shim first)" >&2; exit 1; }
+kit=$(readlink -f "$kit")
 
 rm -rf "$out" && mkdir -p "$out/usr/bin" "$out/bin" "$out/opt/pgsql" "$out/opt/eltm/lib" "$out/home/nonroot" "$out/data"
 
@@ -30,7 +32,7 @@ cp -L "$(command -v dash)" "$out/bin/sh"
 
 # PostgreSQL's server binaries, as the kit unpacks them for a sample install on a host.
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && jar xf "$kit" postgres-linux-x86_64.txz)
+(cd "$tmp" && "$java_home/bin/jar" xf "$kit" postgres-linux-x86_64.txz)
 tar -xJf "$tmp/postgres-linux-x86_64.txz" -C "$out/opt/pgsql"
 
 # Every shared library those binaries load, found the way the dynamic loader finds them (PostgreSQL's
